@@ -1,0 +1,123 @@
+package com.relais.crm.customer;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+public class Customer {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String name;
+  private String email;
+  private String phone;
+  private String address;
+
+  @Enumerated(EnumType.STRING)
+  private CustomerCategory category;
+
+  @Enumerated(EnumType.STRING)
+  private AcquisitionSource acquisitionSource;
+
+  @Embedded
+  @AttributeOverrides({
+      @AttributeOverride(name = "granted", column = @Column(name = "email_consent")),
+      @AttributeOverride(name = "changedAt", column = @Column(name = "email_consent_at")),
+      @AttributeOverride(name = "source", column = @Column(name = "email_consent_how"))})
+  private Consent emailConsent;
+
+  @Embedded
+  @AttributeOverrides({
+      @AttributeOverride(name = "granted", column = @Column(name = "sms_consent")),
+      @AttributeOverride(name = "changedAt", column = @Column(name = "sms_consent_at")),
+      @AttributeOverride(name = "source", column = @Column(name = "sms_consent_how"))})
+  private Consent smsConsent;
+
+  private String createdBy;
+  private Instant createdAt;
+  private Instant updatedAt;
+
+  @Version
+  private long version;
+
+  protected Customer() {}
+
+  Customer(CustomerDetails details, String createdBy, Instant now) {
+    this.createdBy = createdBy;
+    this.createdAt = now;
+    this.emailConsent = Consent.none();
+    this.smsConsent = Consent.none();
+    update(details, now);
+  }
+
+  void update(CustomerDetails details, Instant now) {
+    this.name = details.name().strip();
+    this.email = details.email() == null || details.email().isBlank() ? null : details.email().strip().toLowerCase();
+    this.phone = details.phone();
+    this.address = details.address();
+    this.category = details.category();
+    this.acquisitionSource = details.acquisitionSource();
+    this.emailConsent = emailConsent.changedTo(details.emailConsent().granted(), details.emailConsent().source(), now);
+    this.smsConsent = smsConsent.changedTo(details.smsConsent().granted(), details.smsConsent().source(), now);
+    this.updatedAt = now;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public String getAddress() {
+    return address;
+  }
+
+  public CustomerCategory getCategory() {
+    return category;
+  }
+
+  public AcquisitionSource getAcquisitionSource() {
+    return acquisitionSource;
+  }
+
+  public Consent getEmailConsent() {
+    return emailConsent;
+  }
+
+  public Consent getSmsConsent() {
+    return smsConsent;
+  }
+
+  public String getCreatedBy() {
+    return createdBy;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,20 @@
+package com.relais.crm.customer;
+
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSpecificationExecutor<Customer> {
+
+  /** Name or e-mail contains the words, case-insensitive. */
+  static Specification<Customer> matching(String q) {
+    String pattern = "%" + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return (root, query, cb) -> cb.or(
+        cb.like(cb.lower(root.get("name")), pattern, '\\'),
+        cb.like(cb.lower(root.get("email")), pattern, '\\'));
+  }
+
+  static Specification<Customer> inCategory(CustomerCategory category) {
+    return (root, query, cb) -> cb.equal(root.get("category"), category);
+  }
+}

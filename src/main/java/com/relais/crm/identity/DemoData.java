@@ -1,0 +1,146 @@
+package com.relais.crm.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The quick start's users, groups, the engine authorizations each group needs to work its tasks in Tasklist
+ * (and managers to watch in Cockpit), and shared Tasklist filters. Idempotent: a restart adds only what is missing.
+ */
+@Component
+@Order(2)
+@ConditionalOnProperty(name = "relais.demo.enabled", havingValue = "true")
+class DemoData implements InitializingBean {
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+  private static final Map<String, String> GROUP_NAMES = Map.of(
+      DemoUsers.SALES, "Sales", DemoUsers.LOGISTICS, "Logistics", DemoUsers.FINANCE, "Finance",
+      DemoUsers.SUPPORT, "Support", DemoUsers.MANAGERS, "Managers");
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  DemoData(IdentityService identityService, AuthorizationService authorizationService, FilterService filterService,
+      TaskService taskService, AdminAccount adminAccountFirst) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    GROUP_NAMES.forEach(this::ensureGroup);
+    DemoUsers.USERS.forEach(this::ensureUser);
+    for (String group : DemoUsers.STAFF_GROUPS) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+      grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    }
+    grant(DemoUsers.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(DemoUsers.MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+        Permissions.READ_INSTANCE);
+    grant(DemoUsers.MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    ensureFilters();
+    log.info("Demo users ready: admin, sales, logistics, finance, support, manager (password = user id)");
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(Groups.GROUP_TYPE_WORKFLOW);
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void ensureUser(DemoUsers.DemoUser demo) {
+    if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+      User user = identityService.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.id() + "@relais.example");
+      user.setPassword(demo.id());
+      identityService.saveUser(user);
+    }
+    for (String group : demo.groups()) {
+      if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+        identityService.createMembership(demo.id(), group);
+      }
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+    if (exists) {
+      return;
+    }
+    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  /** One set of filters for every group: each user sees the tasks of its own groups. */
+  private void ensureFilters() {
+    ensureFilter("My tasks", -10, "Tasks assigned to me",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensureFilter("My group", 0, "Tasks my groups can work on now",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().followUpBeforeOrNotExistentExpression("${now()}"));
+    ensureFilter("Pending", 10, "Tasks waiting for their follow-up (reminder) date",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().followUpAfterExpression("${now()}"));
+    ensureFilter("Overdue", 20, "Tasks of my groups past their due date",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().dueBeforeExpression("${now()}"));
+  }
+
+  private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filterService.newTaskFilter(name)
+        .setOwner(AdminAccount.ADMIN_USER)
+        .setQuery(query)
+        .setProperties(Map.of(
+            "description", description,
+            "priority", priority,
+            "refresh", true,
+            "variables", List.of(
+                Map.of("name", "customerName", "label", "Customer"),
+                Map.of("name", "opportunityTitle", "label", "Deal"))));
+    filterService.saveFilter(filter);
+    for (String group : DemoUsers.STAFF_GROUPS) {
+      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package com.relais.crm.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import java.util.Arrays;
+
+/**
+ * Three doors. /api and the OpenAPI page: HTTP Basic against the engine's users, stateless. /engine-rest and
+ * the webapps guard themselves with the engine's own filters (Basic auth filter, webapp session login and CSRF
+ * filter), so Spring Security lets them through untouched. Health is open; everything else is closed.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  /**
+   * Matches on the whole path, not the DispatcherServlet's: /engine-rest and the webapps are served by other
+   * servlets and filters, which Spring MVC path matchers never see.
+   */
+  private static RequestMatcher paths(String... patterns) {
+    var builder = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(Arrays.stream(patterns).map(p -> (RequestMatcher) builder.matcher(p)).toList());
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain crmApi(HttpSecurity http, ObjectMapper json, EngineIdentityAuthenticationProvider users)
+      throws Exception {
+    return http
+        .securityMatcher(paths("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"))
+        .authenticationProvider(users)
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(ProblemJsonSecurityHandlers.unauthorized(json)))
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint(ProblemJsonSecurityHandlers.unauthorized(json))
+            .accessDeniedHandler(ProblemJsonSecurityHandlers.forbidden(json)))
+        // Basic credentials on every call and no session: there is no cookie a forged request could ride on
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain engineOwnedPaths(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher(paths("/engine-rest/**", "/camunda/**", "/actuator/health/**", "/actuator/health", "/", "/error"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        // the webapps have their own CSRF prevention filter; /engine-rest is stateless Basic
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain everythingElse(HttpSecurity http, ObjectMapper json) throws Exception {
+    return http
+        .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint(ProblemJsonSecurityHandlers.unauthorized(json))
+            .accessDeniedHandler(ProblemJsonSecurityHandlers.forbidden(json)))
+        .csrf(AbstractHttpConfigurer::disable)
+        .build();
+  }
+}

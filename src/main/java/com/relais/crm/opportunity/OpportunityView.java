@@ -1,0 +1,26 @@
+package com.relais.crm.opportunity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A deal as the API shows it, with its stage history when read one at a time. */
+public record OpportunityView(
+    Long id, long customerId, String title, BigDecimal amount, String currency, String owner,
+    LocalDate expectedCloseDate, SaleStage stage, Instant createdAt, Instant updatedAt,
+    List<StageChangeView> stageHistory) {
+
+  public record StageChangeView(String from, String to, String by, Instant at) {
+    static StageChangeView of(StageChange change) {
+      return new StageChangeView(change.getFromStage(), change.getToStage(), change.getChangedBy(),
+          change.getChangedAt());
+    }
+  }
+
+  static OpportunityView of(Opportunity o, List<StageChange> history) {
+    return new OpportunityView(o.getId(), o.getCustomerId(), o.getTitle(), o.getAmount(), o.getCurrency(),
+        o.getOwner(), o.getExpectedCloseDate(), o.getStage(), o.getCreatedAt(), o.getUpdatedAt(),
+        history == null ? null : history.stream().map(StageChangeView::of).toList());
+  }
+}
