@@ -29,6 +29,9 @@ public class Opportunity {
   @Enumerated(EnumType.STRING)
   private SaleStage stage;
 
+  private String deliveryNoteSignedBy;
+  private Instant deliveryNoteSignedAt;
+
   private Instant createdAt;
   private Instant updatedAt;
 
@@ -67,6 +70,28 @@ public class Opportunity {
     stage = next;
     updatedAt = now;
     return Optional.of(previous);
+  }
+
+  boolean isDeliveryNoteSigned() {
+    return deliveryNoteSignedAt != null;
+  }
+
+  /** The customer's signature arrives once; a second one for the same note is refused by the caller. */
+  void recordDeliveryNoteSignature(String signedBy, Instant now) {
+    if (isDeliveryNoteSigned()) {
+      throw new IllegalStateException("The delivery note of deal " + id + " is already signed");
+    }
+    this.deliveryNoteSignedBy = signedBy;
+    this.deliveryNoteSignedAt = now;
+    this.updatedAt = now;
+  }
+
+  public String getDeliveryNoteSignedBy() {
+    return deliveryNoteSignedBy;
+  }
+
+  public Instant getDeliveryNoteSignedAt() {
+    return deliveryNoteSignedAt;
   }
 
   public Long getId() {

@@ -8,11 +8,11 @@ import java.util.List;
 /** A deal as the API shows it, with its stage history when read one at a time. */
 public record OpportunityView(
     Long id, long customerId, String title, BigDecimal amount, String currency, String owner,
-    LocalDate expectedCloseDate, SaleStage stage, Instant createdAt, Instant updatedAt,
-    List<StageChangeView> stageHistory) {
+    LocalDate expectedCloseDate, SaleStage stage, String deliveryNoteSignedBy, Instant deliveryNoteSignedAt,
+    Instant createdAt, Instant updatedAt, List<StageChangeView> stageHistory) {
 
   public record StageChangeView(String from, String to, String by, Instant at) {
-    static StageChangeView of(StageChange change) {
+    public static StageChangeView of(StageChange change) {
       return new StageChangeView(change.getFromStage(), change.getToStage(), change.getChangedBy(),
           change.getChangedAt());
     }
@@ -20,7 +20,8 @@ public record OpportunityView(
 
   static OpportunityView of(Opportunity o, List<StageChange> history) {
     return new OpportunityView(o.getId(), o.getCustomerId(), o.getTitle(), o.getAmount(), o.getCurrency(),
-        o.getOwner(), o.getExpectedCloseDate(), o.getStage(), o.getCreatedAt(), o.getUpdatedAt(),
+        o.getOwner(), o.getExpectedCloseDate(), o.getStage(), o.getDeliveryNoteSignedBy(),
+        o.getDeliveryNoteSignedAt(), o.getCreatedAt(), o.getUpdatedAt(),
         history == null ? null : history.stream().map(StageChangeView::of).toList());
   }
 }

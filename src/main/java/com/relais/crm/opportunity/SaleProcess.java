@@ -1,6 +1,10 @@
 package com.relais.crm.opportunity;
 
 import com.relais.crm.engine.DealVariables;
+import com.relais.crm.platform.ConflictException;
+import com.relais.crm.platform.NotFoundException;
+import java.time.Clock;
+import org.springframework.transaction.annotation.Transactional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -10,10 +14,39 @@ import org.springframework.stereotype.Component;
 class SaleProcess {
   private final RuntimeService runtimeService;
   private final OpportunityRepository opportunities;
+  private final Clock clock;
 
-  SaleProcess(RuntimeService runtimeService, OpportunityRepository opportunities) {
+  SaleProcess(RuntimeService runtimeService, OpportunityRepository opportunities, Clock clock) {
     this.runtimeService = runtimeService;
     this.opportunities = opportunities;
+    this.clock = clock;
+  }
+
+  /**
+   * Correlates the customer's signature to the sale waiting for it. A repeated signature is acknowledged without
+   * effect; a deal not waiting for one is a conflict, never a 500.
+   */
+  @Transactional
+  SignatureController.SignatureReceipt signDeliveryNote(long opportunityId, String signedBy) {
+    Opportunity deal = opportunities.findById(opportunityId)
+        .orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));
+    if (deal.isDeliveryNoteSigned()) {
+      return new SignatureController.SignatureReceipt(opportunityId, deal.getDeliveryNoteSignedBy(), true);
+    }
+    String key = DealVariables.businessKey(opportunityId);
+    boolean waiting = runtimeService.createExecutionQuery()
+        .processDefinitionKey(SaleBpmn.PROCESS_KEY).processInstanceBusinessKey(key)
+        .messageEventSubscriptionName(SaleBpmn.MESSAGE_DELIVERY_NOTE_SIGNED).count() > 0;
+    if (!waiting) {
+      throw new ConflictException("Deal " + opportunityId + " is not waiting for a signature (stage "
+          + deal.getStage() + ")");
+    }
+    deal.recordDeliveryNoteSignature(signedBy, clock.instant());
+    runtimeService.createMessageCorrelation(SaleBpmn.MESSAGE_DELIVERY_NOTE_SIGNED)
+        .processInstanceBusinessKey(key)
+        .setVariable(SaleBpmn.SIGNED_BY, signedBy)
+        .correlate();
+    return new SignatureController.SignatureReceipt(opportunityId, signedBy, false);
   }
 
   /** Synchronous, inside the creating transaction: a deal without its sale cannot be committed. */

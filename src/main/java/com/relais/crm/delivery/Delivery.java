@@ -1,0 +1,156 @@
+package com.relais.crm.delivery;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The delivery of one won deal. Its stage moves only through {@link #moveTo}; a received or rejected one is done. */
+@Entity
+public class Delivery {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private long opportunityId;
+
+  @Enumerated(EnumType.STRING)
+  private DeliveryStage stage;
+
+  private String transport;
+  private boolean simplified;
+  private BigDecimal carrierQuote;
+  private BigDecimal transportCost;
+  private String approverGroup;
+  private String paymentReference;
+  private String receptionOutcome;
+  private String receptionComment;
+  private Long supportCaseId;
+  private Instant createdAt;
+  private Instant updatedAt;
+
+  @Version
+  private long version;
+
+  protected Delivery() {}
+
+  Delivery(long opportunityId, String transport, boolean simplified, Instant now) {
+    this.opportunityId = opportunityId;
+    this.transport = transport;
+    this.simplified = simplified;
+    this.stage = DeliveryStage.DELIVERY_1_NOTE_ISSUED;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** @return the previous stage when the delivery moved; nothing when it already was there (a retried step) */
+  Optional<DeliveryStage> moveTo(DeliveryStage next, Instant now) {
+    if (next == stage) {
+      return Optional.empty();
+    }
+    if (stage.isFinal()) {
+      throw new IllegalStateException("Delivery of deal " + opportunityId + " is " + stage + " and cannot move to "
+          + next);
+    }
+    DeliveryStage previous = stage;
+    stage = next;
+    updatedAt = now;
+    return Optional.of(previous);
+  }
+
+  /** The carrier's quote counts once; the same amount again is a duplicate, another amount a conflict. */
+  boolean acceptQuote(BigDecimal quote, Instant now) {
+    if (carrierQuote != null) {
+      if (carrierQuote.compareTo(quote) == 0) {
+        return false;
+      }
+      throw new IllegalStateException("A quote of " + carrierQuote + " was already recorded for deal " + opportunityId);
+    }
+    carrierQuote = quote;
+    updatedAt = now;
+    return true;
+  }
+
+  void record(DeliveryDecisions decisions, Instant now) {
+    if (decisions.transport() != null) {
+      transport = decisions.transport();
+    }
+    if (decisions.transportCost() != null) {
+      transportCost = decisions.transportCost();
+    }
+    if (decisions.approverGroup() != null) {
+      approverGroup = decisions.approverGroup();
+    }
+    if (decisions.paymentReference() != null) {
+      paymentReference = decisions.paymentReference();
+    }
+    if (decisions.receptionOutcome() != null) {
+      receptionOutcome = decisions.receptionOutcome();
+      receptionComment = decisions.receptionComment();
+    }
+    updatedAt = now;
+  }
+
+  void linkSupportCase(long caseId, Instant now) {
+    supportCaseId = caseId;
+    updatedAt = now;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getOpportunityId() {
+    return opportunityId;
+  }
+
+  public DeliveryStage getStage() {
+    return stage;
+  }
+
+  public String getTransport() {
+    return transport;
+  }
+
+  public boolean isSimplified() {
+    return simplified;
+  }
+
+  public BigDecimal getCarrierQuote() {
+    return carrierQuote;
+  }
+
+  public BigDecimal getTransportCost() {
+    return transportCost;
+  }
+
+  public String getApproverGroup() {
+    return approverGroup;
+  }
+
+  public String getPaymentReference() {
+    return paymentReference;
+  }
+
+  public String getReceptionOutcome() {
+    return receptionOutcome;
+  }
+
+  public String getReceptionComment() {
+    return receptionComment;
+  }
+
+  public Long getSupportCaseId() {
+    return supportCaseId;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}

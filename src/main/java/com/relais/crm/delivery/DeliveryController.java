@@ -1,0 +1,62 @@
+package com.relais.crm.delivery;
+
+import com.relais.crm.opportunity.OpportunityService;
+import com.relais.crm.opportunity.OpportunityView.StageChangeView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DeliveryController {
+  private final DeliveryService deliveries;
+  private final DeliveryProcess process;
+  private final OpportunityService opportunities;
+
+  DeliveryController(DeliveryService deliveries, DeliveryProcess process, OpportunityService opportunities) {
+    this.deliveries = deliveries;
+    this.process = process;
+    this.opportunities = opportunities;
+  }
+
+  record DeliveryView(long opportunityId, DeliveryStage stage, String transport, boolean simplified,
+      BigDecimal carrierQuote, BigDecimal transportCost, String approverGroup, String paymentReference,
+      String receptionOutcome, String receptionComment, Long supportCaseId, Instant updatedAt,
+      List<StageChangeView> stageHistory) {}
+
+  record CarrierQuote(@NotNull @DecimalMin(value = "0.00", message = "must not be negative")
+      @DecimalMax(value = "999999999.99", message = "is too large") BigDecimal amount) {}
+
+  record QuoteReceipt(long opportunityId, BigDecimal amount, boolean alreadyReceived) {}
+
+  @GetMapping("/api/opportunities/{id}/delivery")
+  DeliveryView get(@PathVariable long id) {
+    opportunities.get(id);
+    Delivery d = deliveries.get(id);
+    List<StageChangeView> history = opportunities.historyOf(id).stream()
+        .filter(change -> change.getToStage().startsWith("DELIVERY_"))
+        .map(StageChangeView::of)
+        .toList();
+    return new DeliveryView(id, d.getStage(), d.getTransport(), d.isSimplified(), d.getCarrierQuote(),
+        d.getTransportCost(), d.getApproverGroup(), d.getPaymentReference(), d.getReceptionOutcome(),
+        d.getReceptionComment(), d.getSupportCaseId(), d.getUpdatedAt(), history);
+  }
+
+  /** Called by the carrier integration or by logistics entering a quote received by phone or mail. */
+  @PostMapping("/api/opportunities/{id}/delivery/carrier-quote")
+  @PreAuthorize("hasAnyAuthority('GROUP_logistics', 'GROUP_managers', 'GROUP_camunda-admin')")
+  QuoteReceipt carrierQuote(@PathVariable long id, @Valid @RequestBody CarrierQuote quote) {
+    opportunities.get(id);
+    boolean fresh = process.receiveQuote(id, quote.amount());
+    return new QuoteReceipt(id, quote.amount(), !fresh);
+  }
+}

@@ -1,0 +1,75 @@
+package com.relais.crm.delivery;
+
+import com.relais.crm.customer.CustomerService;
+import com.relais.crm.engine.DealVariables;
+import com.relais.crm.opportunity.Opportunity;
+import com.relais.crm.opportunity.OpportunityService;
+import com.relais.crm.platform.ConflictException;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The one class that starts and signals the delivery process (DESIGN rule 4). */
+@Component
+public class DeliveryProcess {
+  private final RuntimeService runtimeService;
+  private final DeliveryService deliveries;
+  private final OpportunityService opportunities;
+  private final CustomerService customers;
+  private final DeliveryProperties properties;
+
+  DeliveryProcess(RuntimeService runtimeService, DeliveryService deliveries, OpportunityService opportunities,
+      CustomerService customers, DeliveryProperties properties) {
+    this.runtimeService = runtimeService;
+    this.deliveries = deliveries;
+    this.opportunities = opportunities;
+    this.customers = customers;
+    this.properties = properties;
+  }
+
+  /** Starts the delivery of a won deal once: a retried step finds the delivery already there. */
+  @Transactional
+  public void start(long opportunityId, String transport, boolean simplified) {
+    if (deliveries.find(opportunityId).isPresent()) {
+      return;
+    }
+    deliveries.open(opportunityId, transport, simplified);
+    Opportunity deal = opportunities.get(opportunityId);
+    Map<String, Object> variables = DealVariables.of(deal.getId(), customers.get(deal.getCustomerId()).getName(),
+        deal.getTitle(), deal.getAmount(), deal.getCurrency());
+    variables.put(DeliveryBpmn.TRANSPORT, transport);
+    variables.put(DeliveryBpmn.SIMPLIFIED, simplified);
+    variables.put(DeliveryBpmn.INTERNAL_TRANSPORT_COST, properties.internalTransportCost().doubleValue());
+    variables.put(DeliveryBpmn.CARRIER_QUOTE, null);
+    runtimeService.startProcessInstanceByKey(DeliveryBpmn.PROCESS_KEY, DealVariables.businessKey(opportunityId),
+        variables);
+  }
+
+  /**
+   * Hands the carrier's quote to the delivery waiting for it. The same quote twice is acknowledged once; a delivery
+   * not waiting for a quote (internal transport, timed out, finished) is a conflict.
+   *
+   * @return false when this quote had already been received
+   */
+  @Transactional
+  public boolean receiveQuote(long opportunityId, BigDecimal quote) {
+    deliveries.get(opportunityId);
+    String key = DealVariables.businessKey(opportunityId);
+    boolean waiting = runtimeService.createExecutionQuery()
+        .processDefinitionKey(DeliveryBpmn.PROCESS_KEY).processInstanceBusinessKey(key)
+        .messageEventSubscriptionName(DeliveryBpmn.MESSAGE_CARRIER_QUOTE_RECEIVED).count() > 0;
+    if (!deliveries.acceptQuote(opportunityId, quote)) {
+      return false;
+    }
+    if (!waiting) {
+      throw new ConflictException("The delivery of deal " + opportunityId + " is not waiting for a carrier quote");
+    }
+    runtimeService.createMessageCorrelation(DeliveryBpmn.MESSAGE_CARRIER_QUOTE_RECEIVED)
+        .processInstanceBusinessKey(key)
+        .setVariable(DeliveryBpmn.CARRIER_QUOTE, quote.doubleValue())
+        .correlate();
+    return true;
+  }
+}

@@ -1,0 +1,27 @@
+package com.relais.crm.delivery;
+
+import com.relais.crm.engine.StageProperty;
+import com.relais.crm.document.DocumentKind;
+import com.relais.crm.document.DocumentService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Stage 1: the delivery goes out with the signed delivery note; its id travels with the delivery. */
+@Component("issueDeliveryNote")
+class IssueDeliveryNoteDelegate implements JavaDelegate {
+  private final DocumentService documents;
+
+  IssueDeliveryNoteDelegate(DocumentService documents) {
+    this.documents = documents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long opportunityId = StageProperty.opportunityId(execution);
+    documents.ofDeal(opportunityId).stream()
+        .filter(d -> d.getKind() == DocumentKind.DELIVERY_NOTE)
+        .findFirst()
+        .ifPresent(note -> execution.setVariable(DeliveryBpmn.DELIVERY_NOTE_ATTACHMENT_ID, note.getId()));
+  }
+}

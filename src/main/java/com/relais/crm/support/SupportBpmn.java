@@ -1,0 +1,22 @@
+package com.relais.crm.support;
+
+/** Names shared between processes/support.bpmn and the Java side. */
+public final class SupportBpmn {
+  public static final String PROCESS_KEY = "support";
+  public static final String MESSAGE_SUPPORT_REQUESTED = "SupportRequested";
+
+  public static final String DELIVERY_PROCESS_INSTANCE_ID = "deliveryProcessInstanceId";
+  public static final String REASON = "reason";
+  public static final String SUPPORT_CASE_ID = "supportCaseId";
+  public static final String PRIORITY = "priority";
+  public static final String RESOLUTION = "resolution";
+  public static final String RESOLUTION_NOTES = "resolutionNotes";
+  public static final String RESOLVED = "resolved";
+
+  static final String TASK_TRIAGE = "userTask_triageCase";
+  static final String TASK_RESOLVE = "userTask_resolveCase";
+  static final String TASK_CONFIRM = "userTask_confirmResolution";
+  static final String TASK_ESCALATION = "userTask_handleEscalation";
+
+  private SupportBpmn() {}
+}

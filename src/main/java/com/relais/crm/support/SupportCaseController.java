@@ -1,0 +1,37 @@
+package com.relais.crm.support;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SupportCaseController {
+  private final SupportCaseService cases;
+
+  SupportCaseController(SupportCaseService cases) {
+    this.cases = cases;
+  }
+
+  record SupportCaseView(long id, long opportunityId, String deliveryProcessInstanceId, String reason,
+      SupportCaseStatus status, String priority, String resolution, String resolutionNotes, boolean escalated,
+      Instant openedAt, Instant resolvedAt, Instant updatedAt) {
+    static SupportCaseView of(SupportCase c) {
+      return new SupportCaseView(c.getId(), c.getOpportunityId(), c.getDeliveryProcessInstanceId(), c.getReason(),
+          c.getStatus(), c.getPriority(), c.getResolution(), c.getResolutionNotes(), c.isEscalated(),
+          c.getOpenedAt(), c.getResolvedAt(), c.getUpdatedAt());
+    }
+  }
+
+  @GetMapping("/api/support-cases/{id}")
+  SupportCaseView get(@PathVariable long id) {
+    return SupportCaseView.of(cases.get(id));
+  }
+
+  @GetMapping("/api/support-cases")
+  List<SupportCaseView> ofDeal(@RequestParam long opportunityId) {
+    return cases.ofDeal(opportunityId).stream().map(SupportCaseView::of).toList();
+  }
+}

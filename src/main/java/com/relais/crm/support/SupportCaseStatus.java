@@ -1,0 +1,5 @@
+package com.relais.crm.support;
+
+public enum SupportCaseStatus {
+  OPEN, TRIAGED, AWAITING_CONFIRMATION, REOPENED, RESOLVED
+}
