@@ -77,15 +77,20 @@ public class DealDriver {
     complete(id, "userTask_sendDeliveryNote", Map.of("deliveryNoteSent", true));
   }
 
-  /** Waits until the job executor has run every due job of this deal's processes. */
+  /**
+   * Waits until the job executor has run every due job of this deal's processes. Two quiet readings in a row:
+   * a job that ends one instance and starts the next (sale to delivery) may commit between the two queries of one.
+   */
   public void awaitJobs(long opportunityId) {
     long deadline = System.nanoTime() + JOB_WAIT.toNanos();
+    int quietReadings = 0;
     while (true) {
       long pending = runtimeService.createProcessInstanceQuery()
           .processInstanceBusinessKey(Long.toString(opportunityId)).list().stream()
           .mapToLong(pi -> managementService.createJobQuery().processInstanceId(pi.getId()).executable().count())
           .sum();
-      if (pending == 0) {
+      quietReadings = pending == 0 ? quietReadings + 1 : 0;
+      if (quietReadings == 2) {
         return;
       }
       if (System.nanoTime() > deadline) {

@@ -73,7 +73,7 @@ class AdminAccount implements InitializingBean {
     }
   }
 
-  private void createAdmin(String password) {
+  static void requireStrong(String password) {
     if (password == null || password.isBlank()) {
       throw new IllegalStateException("No admin account yet: set RELAIS_ADMIN_PASSWORD (at least " + MIN_LENGTH
           + " characters) for the first start, or run the quick start with the demo profile");
@@ -82,6 +82,10 @@ class AdminAccount implements InitializingBean {
       throw new IllegalStateException("RELAIS_ADMIN_PASSWORD is too easy to guess: use at least " + MIN_LENGTH
           + " characters that are not a default password");
     }
+  }
+
+  private void createAdmin(String password) {
+    requireStrong(password);
     User admin = identityService.newUser(ADMIN_USER);
     admin.setFirstName("Relais");
     admin.setLastName("Administrator");
