@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.slf4j.Logger;
@@ -39,10 +41,24 @@ public class AfterSaleProcess {
 
   /**
    * Synchronous, inside the engine transaction that wins the sale. A retried job finds the after-sale already
-   * running and starts nothing; a deal without any applicable template gets no after-sale (logged).
+   * running and starts nothing; a deal without any applicable template gets no after-sale (logged). When the won
+   * sale is completed by a person (a Tasklist user without start rights on after-sale), the start still happens:
+   * it follows from the completion that person was allowed to make.
    */
   @EventListener
   void onSaleWon(SaleWon won) {
+    CommandContext engineCommand = Context.getCommandContext();
+    if (engineCommand == null) {
+      startFor(won);
+    } else {
+      engineCommand.runWithoutAuthorization(() -> {
+        startFor(won);
+        return null;
+      });
+    }
+  }
+
+  private void startFor(SaleWon won) {
     if (isRunning(won.opportunityId())) {
       log.info("After-sale of deal {} already runs", won.opportunityId());
       return;

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -100,6 +101,25 @@ class AfterSaleProcessTest {
       taskService.complete(task.getId(), Map.of("done", true, "comment", "ok"));
     }
     BpmnAwareTests.assertThat(instance).hasPassed("userTask_afterSaleTask").isEnded();
+  }
+
+  @Test
+  void aSaleWonByATasklistUserStartsTheAfterSaleEvenWithoutStartRights() {
+    long chosen = createTemplate(rest, template("Won in Tasklist", false,
+        task("After a user's completion", "sales", null, "P1D", null)));
+    long deal = newDeal(rest, "Won by a person");
+    var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+    identityService.setAuthentication("sales", List.of("sales"));
+    try {
+      commands.execute(context -> {
+        events.publishEvent(new SaleWon(deal, chosen));
+        return null;
+      });
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(tasksOf(afterSaleOf(deal))).extracting(Task::getName).containsExactly("After a user's completion");
   }
 
   @Test
