@@ -101,6 +101,13 @@ class AfterSaleProcessTest {
       taskService.complete(task.getId(), Map.of("done", true, "comment", "ok"));
     }
     BpmnAwareTests.assertThat(instance).hasPassed("userTask_afterSaleTask").isEnded();
+    // each task keeps its own done/comment: parallel tasks do not overwrite each other at process level
+    var done = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("done").list();
+    assertThat(done).hasSize(2).allSatisfy(v -> {
+      assertThat(v.getValue()).isEqualTo(true);
+      assertThat(v.getActivityInstanceId()).isNotEqualTo(instance.getId());
+    });
   }
 
   @Test
