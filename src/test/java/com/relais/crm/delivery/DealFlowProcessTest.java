@@ -60,6 +60,8 @@ class DealFlowProcessTest {
         "serviceTask_generateDeliveryNote", "userTask_sendDeliveryNote", "receiveTask_awaitSignature",
         "serviceTask_startDelivery", "endEvent_won");
     assertThat(opportunities.get(id).getStage()).isEqualTo(SaleStage.SALE_6_WON);
+    // the win starts the after-sale follow-up with the default template, under the same business key
+    BpmnAwareTests.assertThat(deals.instance("after-sale", id)).isActive();
 
     ProcessInstance delivery = deals.instance("delivery", id);
     BpmnAwareTests.assertThat(delivery).isWaitingAt("receiveTask_awaitCarrierQuote");
