@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/opportunities")
 class OpportunityController {
   private final OpportunityService opportunities;
+  private final DealReadPolicy readPolicy;
 
-  OpportunityController(OpportunityService opportunities) {
+  OpportunityController(OpportunityService opportunities, DealReadPolicy readPolicy) {
     this.opportunities = opportunities;
+    this.readPolicy = readPolicy;
   }
 
   @PostMapping
@@ -35,6 +37,8 @@ class OpportunityController {
 
   @GetMapping("/{id}")
   OpportunityView get(@PathVariable long id) {
+    Opportunity deal = opportunities.get(id);
+    readPolicy.requireReadable(id);
     return OpportunityView.of(opportunities.get(id), opportunities.historyOf(id));
   }
 

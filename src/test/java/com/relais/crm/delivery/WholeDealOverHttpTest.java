@@ -58,6 +58,10 @@ class WholeDealOverHttpTest {
         "amount", 30000, "currency", "EUR"));
     id = created.json().path("id").asLong();
     assertThat(saleStage()).isEqualTo("SALE_1_PROSPECT");
+    // logistics has no part in the deal yet
+    var notYours = Api.as(rest, "logistics").get("/api/opportunities/" + id);
+    assertThat(notYours.status()).isEqualTo(403);
+    assertThat(notYours.contentType()).startsWith("application/problem+json");
 
     // a user outside the task's group neither sees nor completes it
     var salesTask = openTask("sales", "userTask_qualifyProspect");
@@ -110,6 +114,9 @@ class WholeDealOverHttpTest {
         Map.of("amount", 999)).status()).isEqualTo(409);
     assertThat(deliveryStage()).isEqualTo("DELIVERY_3_COST_EVALUATION");
 
+    // once a task of the deal reaches logistics' group, logistics may open the deal
+    assertThat(Api.as(rest, "logistics").get("/api/opportunities/" + id).status()).isEqualTo(200);
+    assertThat(Api.as(rest, "support").get("/api/opportunities/" + id).status()).isEqualTo(403);
     complete("logistics", "userTask_evaluateTransportCost", Map.of("transport", "EXTERNAL", "transportCost", 200));
     assertThat(deliveryStage()).isEqualTo("DELIVERY_4_FINANCIAL_APPROVAL");
     complete("finance", "userTask_approveTransport", Map.of("transportApproved", true));

@@ -1,0 +1,45 @@
+package com.relais.crm.opportunity;
+
+import com.relais.crm.aftersale.DealAccess;
+import com.relais.crm.identity.CurrentUser;
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may open a deal: the sales side and admins, anyone granted access (an after-sale task assigned to them), and
+ * anyone who works or worked on one of the deal's tasks, directly or through a candidate group.
+ */
+@Component
+class DealReadPolicy {
+  private final DealAccess grants;
+  private final HistoryService historyService;
+  private final CurrentUser currentUser;
+
+  DealReadPolicy(DealAccess grants, HistoryService historyService, CurrentUser currentUser) {
+    this.grants = grants;
+    this.historyService = historyService;
+    this.currentUser = currentUser;
+  }
+
+  void requireReadable(long opportunityId) {
+    if (!canRead(opportunityId)) {
+      throw new AccessDeniedException("You have no access to deal " + opportunityId);
+    }
+  }
+
+  private boolean canRead(long opportunityId) {
+    String user = currentUser.id();
+    var groups = currentUser.groups();
+    if (grants.canRead(opportunityId, user, groups)) {
+      return true;
+    }
+    String key = Long.toString(opportunityId);
+    if (historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(key)
+        .taskInvolvedUser(user).count() > 0) {
+      return true;
+    }
+    return groups.stream().anyMatch(group -> historyService.createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(key).taskHadCandidateGroup(group).count() > 0);
+  }
+}
