@@ -139,6 +139,14 @@ public class AttachmentService {
     return attachments.findByOwnerTypeAndOwnerIdOrderByUploadedAtDescIdDesc(owner.type(), owner.id());
   }
 
+  /** The quick search's share: attachments whose name or extracted text contains {@code q}. */
+  @Transactional(readOnly = true)
+  public List<Attachment> matching(String q, int limit) {
+    String pattern = "%" + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return attachments.searchText(pattern, currentUser.id(), currentUser.isAdmin(),
+        org.springframework.data.domain.PageRequest.of(0, limit));
+  }
+
   private void requireVisible(Owner owner) {
     switch (owner.type()) {
       case CUSTOMER -> {

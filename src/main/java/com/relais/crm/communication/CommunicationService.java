@@ -61,6 +61,12 @@ public class CommunicationService {
         .orElseThrow(() -> new NotFoundException("Exchange", id));
   }
 
+  /** The quick search's share: exchanges whose subject or details contain {@code q}, private ones filtered. */
+  @Transactional(readOnly = true)
+  public Page<Communication> matching(String q, Pageable page) {
+    return search(new CommunicationSearch(q, null, null, null, null, null, null, null), page);
+  }
+
   @Transactional(readOnly = true)
   Page<Communication> search(CommunicationSearch s, Pageable page) {
     Specification<Communication> filter = Specification.where(null);
