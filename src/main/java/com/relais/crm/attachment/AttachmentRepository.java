@@ -22,6 +22,8 @@ interface AttachmentRepository extends JpaRepository<Attachment, Long> {
       order by a.uploadedAt desc, a.id desc""")
   List<Attachment> searchText(String pattern, String user, boolean admin, org.springframework.data.domain.Pageable page);
 
+  boolean existsByObjectKey(String objectKey);
+
   /** A bulk update: the extraction thread never loads (or overwrites) the rest of the row. */
   @Transactional
   @Modifying
