@@ -123,6 +123,24 @@ class AttachmentApiTest {
   }
 
   @Test
+  void theExtractionOfADecompressionBombIsBoundedAndTheServiceKeepsAnswering() throws Exception {
+    long customerId = customer();
+    byte[] bomb = Uploads.docxBomb();
+    assertThat(bomb.length).isLessThan(2 * 1024 * 1024);
+    var answer = Uploads.upload(rest, "sales", "customerId=" + customerId, "report.docx", bomb,
+        "application/octet-stream");
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
+    long id = json(answer).path("id").asLong();
+    assertThat(Api.as(rest, "sales").get("/api/customers/" + customerId).status()).isEqualTo(200);
+
+    JsonNode done = awaitText(id);
+    assertThat(done.path("textStatus").asText()).isIn("TRUNCATED", "FAILED");
+    Integer length = jdbc.queryForObject("select length(extracted_text) from attachment where id = ?",
+        Integer.class, id);
+    assertThat(length == null ? 0 : length).isLessThanOrEqualTo(1_000_000);
+  }
+
+  @Test
   void unknownAttachmentsAre404() {
     assertThat(Api.as(rest, "sales").get("/api/attachments/987654321").status()).isEqualTo(404);
     assertThat(Api.as(rest, "sales").get("/api/attachments/987654321/content").status()).isEqualTo(404);

@@ -82,6 +82,44 @@ public final class Uploads {
         0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, (byte) 0x90, 0x77, 0x53, (byte) 0xde};
   }
 
+  /**
+   * A well-formed .docx whose document.xml inflates to about 60 MB of text: an allowed type, so it is stored, and
+   * only the extraction's limits stand between it and the server's memory.
+   */
+  static byte[] docxBomb() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      entry(zip, "[Content_Types].xml", """
+          <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+          <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+          <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+          <Default Extension="xml" ContentType="application/xml"/>
+          <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+          </Types>""");
+      entry(zip, "_rels/.rels", """
+          <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+          <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+          </Relationships>""");
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w="
+          + "\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>").getBytes());
+      byte[] paragraph = ("<w:p><w:r><w:t>" + "bomb ".repeat(200) + "</w:t></w:r></w:p>").getBytes();
+      for (int i = 0; i < 60_000; i++) {
+        zip.write(paragraph);
+      }
+      zip.write("</w:body></w:document>".getBytes());
+      zip.closeEntry();
+    }
+    return out.toByteArray();
+  }
+
+  private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    zip.closeEntry();
+  }
+
   /** 50 MB of zeros squeezed into a small zip. */
   static byte[] zipBomb() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
