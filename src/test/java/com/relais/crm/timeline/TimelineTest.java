@@ -39,19 +39,27 @@ class TimelineTest {
 
     JsonNode all = sales.get("/api/customers/" + customerId + "/timeline?size=50").json();
     List<String> kinds = all.path("content").findValuesAsText("kind");
-    // exchanges dated 2030 come first, then today's uploads, then the deal's opening stage
+    // exchanges dated 2030 come first, then today's uploads, then the deal's opening stage and first task
     assertThat(all.path("content").get(0).path("id").asLong()).isEqualTo(secret);
     assertThat(all.path("content").get(1).path("id").asLong()).isEqualTo(call);
-    assertThat(kinds).containsExactly("COMMUNICATION", "COMMUNICATION", "ATTACHMENT", "ATTACHMENT", "STAGE_CHANGE");
-    assertThat(all.path("content").get(4).path("title").asText()).isEqualTo("SALE_1_PROSPECT");
-    assertThat(all.path("content").get(4).path("opportunityId").asLong()).isEqualTo(dealId);
+    assertThat(kinds.subList(0, 4)).containsExactly("COMMUNICATION", "COMMUNICATION", "ATTACHMENT", "ATTACHMENT");
+    assertThat(kinds.subList(4, kinds.size())).containsExactlyInAnyOrder("STAGE_CHANGE", "TASK");
+    JsonNode stage = all.path("content").get(kinds.indexOf("STAGE_CHANGE"));
+    assertThat(stage.path("title").asText()).isEqualTo("SALE_1_PROSPECT");
+    assertThat(stage.path("opportunityId").asLong()).isEqualTo(dealId);
+    JsonNode task = all.path("content").get(kinds.indexOf("TASK"));
+    assertThat(task.path("taskId").asText()).isNotEmpty();
+    assertThat(task.path("opportunityId").asLong()).isEqualTo(dealId);
+    assertThat(java.time.Duration.between(java.time.Instant.parse(task.path("at").asText()),
+        java.time.Instant.now()).abs()).as("engine local time read back as the right instant")
+        .isLessThan(java.time.Duration.ofMinutes(5));
 
     JsonNode second = sales.get("/api/customers/" + customerId + "/timeline?size=2&page=1").json();
-    assertThat(second.path("page").path("totalElements").asInt()).isEqualTo(5);
+    assertThat(second.path("page").path("totalElements").asInt()).isEqualTo(6);
     assertThat(second.path("content").findValuesAsText("kind")).containsExactly("ATTACHMENT", "ATTACHMENT");
 
     JsonNode forSupport = Api.as(rest, "support").get("/api/customers/" + customerId + "/timeline").json();
-    assertThat(forSupport.path("page").path("totalElements").asInt()).isEqualTo(3);
+    assertThat(forSupport.path("page").path("totalElements").asInt()).isEqualTo(4);
     assertThat(forSupport.path("content").findValuesAsText("title")).doesNotContain("Secret " + tag, "secret.pdf");
 
     assertThat(Api.as(rest, "sales").get("/api/customers/987654321/timeline").status()).isEqualTo(404);
