@@ -1,6 +1,8 @@
 package com.relais.crm.platform;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.relais.crm.attachment.ObjectMissingException;
+import com.relais.crm.attachment.StoreUnavailableException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
@@ -150,6 +152,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
         "Someone else changed this record at the same time; reload it and try again");
     problem.setTitle("Conflict");
+    return problem;
+  }
+
+  /** The S3 store is down or refused the call: a retry later may work, and nothing was half-written. */
+  @ExceptionHandler(StoreUnavailableException.class)
+  ProblemDetail storeUnavailable(StoreUnavailableException ex) {
+    log.warn("File store unavailable", ex);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "The file store is unavailable at the moment; try again later");
+    problem.setTitle("Service unavailable");
+    return problem;
+  }
+
+  /** A row whose object is gone (removed by hand in the store): the file is as good as missing. */
+  @ExceptionHandler(ObjectMissingException.class)
+  ProblemDetail objectMissing(ObjectMissingException ex) {
+    log.warn("Stored object missing: {}", ex.getMessage());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The file's content is missing");
+    problem.setTitle("Not found");
     return problem;
   }
 

@@ -1,0 +1,6 @@
+package com.relais.crm.attachment;
+
+/** What an attachment belongs to: exactly one customer, deal or exchange. */
+public enum OwnerType {
+  CUSTOMER, OPPORTUNITY, COMMUNICATION
+}

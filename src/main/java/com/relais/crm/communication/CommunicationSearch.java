@@ -1,0 +1,8 @@
+package com.relais.crm.communication;
+
+import java.time.Instant;
+
+/** The advanced search on exchanges; every criterion is optional and they combine with AND. */
+record CommunicationSearch(
+    String q, CommunicationType type, CommunicationStatus status, Instant from, Instant to,
+    Long customerId, Long opportunityId, String author) {}

@@ -1,0 +1,128 @@
+package com.relais.crm.communication;
+
+import com.relais.crm.customer.CustomerService;
+import com.relais.crm.identity.CurrentUser;
+import com.relais.crm.opportunity.Opportunity;
+import com.relais.crm.opportunity.OpportunityService;
+import com.relais.crm.platform.InvalidFieldException;
+import com.relais.crm.platform.NotFoundException;
+import java.time.Clock;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CommunicationService {
+  private final CommunicationRepository communications;
+  private final CustomerService customers;
+  private final OpportunityService opportunities;
+  private final IdentityService identityService;
+  private final CurrentUser currentUser;
+  private final Clock clock;
+
+  CommunicationService(CommunicationRepository communications, CustomerService customers,
+      OpportunityService opportunities, IdentityService identityService, CurrentUser currentUser, Clock clock) {
+    this.communications = communications;
+    this.customers = customers;
+    this.opportunities = opportunities;
+    this.identityService = identityService;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Communication create(CommunicationDetails details) {
+    check(details);
+    return communications.save(new Communication(details, currentUser.id(), clock.instant()));
+  }
+
+  /** Only the author (or an admin) rewrites an exchange; assignees read it but do not change its record. */
+  @Transactional
+  public Communication update(long id, CommunicationDetails details) {
+    Communication communication = get(id);
+    if (!currentUser.isAdmin() && !communication.getAuthor().equals(currentUser.id())) {
+      throw new AccessDeniedException("Only the author of exchange " + id + " or an admin may change it");
+    }
+    check(details);
+    communication.update(details, clock.instant());
+    return communication;
+  }
+
+  /** A private exchange the caller may not see answers exactly like a missing one, so its existence does not leak. */
+  @Transactional(readOnly = true)
+  public Communication get(long id) {
+    return communications.findById(id)
+        .filter(c -> currentUser.isAdmin() || c.isVisibleTo(currentUser.id()))
+        .orElseThrow(() -> new NotFoundException("Exchange", id));
+  }
+
+  /** The quick search's share: exchanges whose subject or details contain {@code q}, private ones filtered. */
+  @Transactional(readOnly = true)
+  public Page<Communication> matching(String q, Pageable page) {
+    return search(new CommunicationSearch(q, null, null, null, null, null, null, null), page);
+  }
+
+  @Transactional(readOnly = true)
+  Page<Communication> search(CommunicationSearch s, Pageable page) {
+    Specification<Communication> filter = Specification.where(null);
+    if (!currentUser.isAdmin()) {
+      filter = filter.and(CommunicationRepository.visibleTo(currentUser.id()));
+    }
+    if (s.q() != null && !s.q().isBlank()) {
+      filter = filter.and(CommunicationRepository.matching(s.q()));
+    }
+    if (s.type() != null) {
+      filter = filter.and(CommunicationRepository.ofType(s.type()));
+    }
+    if (s.status() != null) {
+      filter = filter.and(CommunicationRepository.inStatus(s.status()));
+    }
+    if (s.from() != null) {
+      filter = filter.and(CommunicationRepository.startingFrom(s.from()));
+    }
+    if (s.to() != null) {
+      filter = filter.and(CommunicationRepository.startingUntil(s.to()));
+    }
+    if (s.customerId() != null) {
+      filter = filter.and(CommunicationRepository.ofCustomer(s.customerId()));
+    }
+    if (s.opportunityId() != null) {
+      filter = filter.and(CommunicationRepository.aboutOpportunity(s.opportunityId()));
+    }
+    if (s.author() != null && !s.author().isBlank()) {
+      filter = filter.and(CommunicationRepository.writtenBy(s.author().strip()));
+    }
+    return communications.findAll(filter, page);
+  }
+
+  private void check(CommunicationDetails d) {
+    if (d.end() != null && d.end().isBefore(d.start())) {
+      throw new InvalidFieldException("end", "end must not be before start");
+    }
+    if (d.customerId() != null && !customers.exists(d.customerId())) {
+      throw new InvalidFieldException("customerId", "customerId: no customer " + d.customerId());
+    }
+    for (Long opportunityId : d.opportunityIds()) {
+      Opportunity deal;
+      try {
+        deal = opportunities.get(opportunityId);
+      } catch (NotFoundException e) {
+        throw new InvalidFieldException("opportunityIds", "opportunityIds: no opportunity " + opportunityId);
+      }
+      if (!Objects.equals(deal.getCustomerId(), d.customerId())) {
+        throw new InvalidFieldException("opportunityIds",
+            "opportunityIds: opportunity " + opportunityId + " belongs to another customer");
+      }
+    }
+    for (String user : d.assignees()) {
+      if (identityService.createUserQuery().userId(user).count() == 0) {
+        throw new InvalidFieldException("assignees", "assignees: no user '" + user + "'");
+      }
+    }
+  }
+}

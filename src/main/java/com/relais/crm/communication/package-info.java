@@ -1,0 +1,2 @@
+/** The exchange log: every call, letter, meeting, note, report, to-do, e-mail and SMS with a customer. */
+package com.relais.crm.communication;

@@ -1,0 +1,32 @@
+package com.relais.crm.search;
+
+import com.relais.crm.attachment.Attachment;
+import com.relais.crm.attachment.OwnerType;
+import com.relais.crm.communication.Communication;
+import com.relais.crm.communication.CommunicationType;
+import com.relais.crm.customer.Customer;
+import java.time.Instant;
+import java.util.List;
+
+/** Hits grouped by kind, each just enough to show a line and open the record. */
+record SearchHits(List<CustomerHit> customers, List<CommunicationHit> communications,
+    List<AttachmentHit> attachments) {
+
+  record CustomerHit(long id, String name, String email) {
+    static CustomerHit of(Customer c) {
+      return new CustomerHit(c.getId(), c.getName(), c.getEmail());
+    }
+  }
+
+  record CommunicationHit(long id, CommunicationType type, String subject, Instant start, Long customerId) {
+    static CommunicationHit of(Communication c) {
+      return new CommunicationHit(c.getId(), c.getType(), c.getSubject(), c.getStartsAt(), c.getCustomerId());
+    }
+  }
+
+  record AttachmentHit(long id, String fileName, String contentType, OwnerType ownerType, long ownerId) {
+    static AttachmentHit of(Attachment a) {
+      return new AttachmentHit(a.getId(), a.getFileName(), a.getContentType(), a.getOwnerType(), a.getOwnerId());
+    }
+  }
+}
