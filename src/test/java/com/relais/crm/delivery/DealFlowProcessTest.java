@@ -21,10 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
 
 /** Every path of sale, delivery and support on the real diagrams, delegates, listeners, CRM tables and job executor. */
 @HttpTest
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class DealFlowProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired DealDriver deals;
@@ -207,6 +211,9 @@ class DealFlowProcessTest {
     deals.complete(id, "userTask_handleEscalation", Map.of("escalationNotes", "Call the customer today"));
 
     deals.complete(id, "userTask_triageCase", Map.of("priority", "HIGH"));
+    deals.passTime(id, Duration.ofDays(2).plusMinutes(1));
+    BpmnAwareTests.assertThat(support).isWaitingAt("userTask_resolveCase", "userTask_handleEscalation");
+    deals.complete(id, "userTask_handleEscalation", Map.of("escalationNotes", "Replacement approved"));
     deals.complete(id, "userTask_resolveCase", Map.of("resolution", "REPLACE"));
     deals.complete(id, "userTask_confirmResolution", Map.of("resolved", false));
     assertThat(supportCases.get(caseId).getStatus()).isEqualTo(SupportCaseStatus.REOPENED);

@@ -9,7 +9,9 @@ import com.relais.crm.HttpTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
@@ -17,6 +19,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * CRM, /engine-rest for tasks, each completed by a user of the task's group, as Tasklist does.
  */
 @HttpTest
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class WholeDealOverHttpTest {
   @Autowired TestRestTemplate rest;
   @Autowired DealDriver deals;
@@ -69,6 +73,12 @@ class WholeDealOverHttpTest {
     var refused = Api.as(rest, "logistics").post("/engine-rest/task/" + salesTask.path("id").asText() + "/complete",
         Map.of("variables", Map.of()));
     assertThat(refused.status()).isEqualTo(403);
+    // Tasklist renders the task's Camunda Form from the deployment, for the task's group only
+    var form = Api.as(rest, "sales").get("/engine-rest/task/" + salesTask.path("id").asText() + "/deployed-form");
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.json().path("id").asText()).isEqualTo("form_qualifyProspect");
+    assertThat(Api.as(rest, "logistics").get("/engine-rest/task/" + salesTask.path("id").asText()
+        + "/deployed-form").status()).isEqualTo(403);
     assertThat(openTask("sales", "userTask_qualifyProspect").path("id").asText())
         .isEqualTo(salesTask.path("id").asText());
 

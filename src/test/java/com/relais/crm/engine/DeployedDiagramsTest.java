@@ -1,0 +1,50 @@
+package com.relais.crm.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.relais.crm.HttpTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What the Java side relies on in the diagrams the service deployed from processes/. */
+@HttpTest
+class DeployedDiagramsTest {
+  @Autowired RepositoryService repositoryService;
+
+  private BpmnModelInstance latest(String key) {
+    var definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+        .singleResult();
+    assertThat(definition.getHistoryTimeToLive()).as("history time to live of %s", key).isNotNull();
+    return repositoryService.getBpmnModelInstance(definition.getId());
+  }
+
+  /** A failing step retries three times a minute apart, then becomes an incident in Cockpit. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sale", "delivery", "support", "after-sale"})
+  void everyServiceTaskIsAsynchronousWithThreeRetries(String key) {
+    for (ServiceTask task : latest(key).getModelElementsByType(ServiceTask.class)) {
+      assertThat(task.isCamundaAsyncBefore()).as("%s is asyncBefore", task.getId()).isTrue();
+      var retries = task.getExtensionElements().getElementsQuery()
+          .filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult();
+      assertThat(retries.getTextContent()).as("%s retry cycle", task.getId()).isEqualTo("R3/PT1M");
+      assertThat(task.getCamundaDelegateExpression()).as("%s wiring", task.getId()).startsWith("#{");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sale", "delivery", "support"})
+  void everyUserTaskHasAFormAGroupADueDateAndAName(String key) {
+    for (UserTask task : latest(key).getModelElementsByType(UserTask.class)) {
+      assertThat(task.getName()).as("name of %s", task.getId()).isNotBlank();
+      assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isNotBlank();
+      assertThat(task.getCamundaCandidateGroups()).as("group of %s", task.getId()).isNotBlank();
+      assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNotBlank();
+    }
+  }
+}
