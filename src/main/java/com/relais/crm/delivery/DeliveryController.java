@@ -1,5 +1,6 @@
 package com.relais.crm.delivery;
 
+import com.relais.crm.opportunity.DealReadPolicy;
 import com.relais.crm.opportunity.OpportunityService;
 import com.relais.crm.opportunity.OpportunityView.StageChangeView;
 import jakarta.validation.Valid;
@@ -21,11 +22,14 @@ class DeliveryController {
   private final DeliveryService deliveries;
   private final DeliveryProcess process;
   private final OpportunityService opportunities;
+  private final DealReadPolicy readPolicy;
 
-  DeliveryController(DeliveryService deliveries, DeliveryProcess process, OpportunityService opportunities) {
+  DeliveryController(DeliveryService deliveries, DeliveryProcess process, OpportunityService opportunities,
+      DealReadPolicy readPolicy) {
     this.deliveries = deliveries;
     this.process = process;
     this.opportunities = opportunities;
+    this.readPolicy = readPolicy;
   }
 
   record DeliveryView(long opportunityId, DeliveryStage stage, String transport, boolean simplified,
@@ -41,6 +45,7 @@ class DeliveryController {
   @GetMapping("/api/opportunities/{id}/delivery")
   DeliveryView get(@PathVariable long id) {
     opportunities.get(id);
+    readPolicy.requireReadable(id, "logistics", "finance", "support");
     Delivery d = deliveries.get(id);
     List<StageChangeView> history = opportunities.historyOf(id).stream()
         .filter(change -> change.getToStage().startsWith("DELIVERY_"))

@@ -1,5 +1,6 @@
 package com.relais.crm.document;
 
+import com.relais.crm.opportunity.DealReadPolicy;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
@@ -13,10 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class DocumentController {
-  private final DocumentService documents;
+  /** The groups that handle deal documents every day (delivery and reception notes). */
+  private static final String[] DOCUMENT_GROUPS = {"logistics", "finance"};
 
-  DocumentController(DocumentService documents) {
+  private final DocumentService documents;
+  private final DealReadPolicy readPolicy;
+
+  DocumentController(DocumentService documents, DealReadPolicy readPolicy) {
     this.documents = documents;
+    this.readPolicy = readPolicy;
   }
 
   record DocumentView(long id, long opportunityId, DocumentKind kind, String fileName, long size, String sha256,
@@ -29,12 +35,14 @@ class DocumentController {
 
   @GetMapping("/api/opportunities/{id}/documents")
   List<DocumentView> ofDeal(@PathVariable long id) {
+    readPolicy.requireReadable(id, DOCUMENT_GROUPS);
     return documents.ofDeal(id).stream().map(DocumentView::of).toList();
   }
 
   @GetMapping("/api/documents/{id}/content")
   ResponseEntity<InputStreamResource> content(@PathVariable long id) {
     GeneratedDocument document = documents.get(id);
+    readPolicy.requireReadable(document.getOpportunityId(), DOCUMENT_GROUPS);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .contentLength(document.getSizeBytes())

@@ -1,5 +1,6 @@
 package com.relais.crm.support;
 
+import com.relais.crm.opportunity.DealReadPolicy;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,9 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SupportCaseController {
   private final SupportCaseService cases;
+  private final DealReadPolicy readPolicy;
 
-  SupportCaseController(SupportCaseService cases) {
+  SupportCaseController(SupportCaseService cases, DealReadPolicy readPolicy) {
     this.cases = cases;
+    this.readPolicy = readPolicy;
   }
 
   record SupportCaseView(long id, long opportunityId, String deliveryProcessInstanceId, String reason,
@@ -27,11 +30,14 @@ class SupportCaseController {
 
   @GetMapping("/api/support-cases/{id}")
   SupportCaseView get(@PathVariable long id) {
-    return SupportCaseView.of(cases.get(id));
+    SupportCase supportCase = cases.get(id);
+    readPolicy.requireReadable(supportCase.getOpportunityId(), "support");
+    return SupportCaseView.of(supportCase);
   }
 
   @GetMapping("/api/support-cases")
   List<SupportCaseView> ofDeal(@RequestParam long opportunityId) {
+    readPolicy.requireReadable(opportunityId, "support");
     return cases.ofDeal(opportunityId).stream().map(SupportCaseView::of).toList();
   }
 }

@@ -25,7 +25,21 @@ class WholeDealOverHttpTest {
   @Autowired TestRestTemplate rest;
   @Autowired DealDriver deals;
 
+  private static final String OUTSIDER = "outsider";
+  private static final String OUTSIDER_PASSWORD = "outsider-password";
+
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+
   private long id;
+
+  /** A logged-in employee in no group. */
+  private void ensureOutsider() {
+    if (identityService.createUserQuery().userId(OUTSIDER).count() == 0) {
+      var user = identityService.newUser(OUTSIDER);
+      user.setPassword(OUTSIDER_PASSWORD);
+      identityService.saveUser(user);
+    }
+  }
 
   /** Finds the deal's open task as {@code user} (engine authorizations decide what it sees) and completes it. */
   private void complete(String user, String taskKey, Map<String, Object> variables) {
@@ -149,6 +163,14 @@ class WholeDealOverHttpTest {
     var supportCase = Api.as(rest, "support").get("/api/support-cases/" + caseId).json();
     assertThat(supportCase.path("status").asText()).isEqualTo("RESOLVED");
     assertThat(supportCase.path("reason").asText()).isEqualTo("Wrong colour");
+    // a user with no part in the deal sees neither its support case nor its documents
+    ensureOutsider();
+    assertThat(Api.withPassword(rest, OUTSIDER, OUTSIDER_PASSWORD).get("/api/support-cases/" + caseId).status())
+        .isEqualTo(403);
+    assertThat(Api.withPassword(rest, OUTSIDER, OUTSIDER_PASSWORD).get("/api/opportunities/" + id + "/documents")
+        .status()).isEqualTo(403);
+    assertThat(Api.withPassword(rest, OUTSIDER, OUTSIDER_PASSWORD).get("/api/opportunities/" + id + "/delivery")
+        .status()).isEqualTo(403);
 
     // every instance of the deal carries the same business key
     var instances = Api.as(rest, "admin").get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + id);
