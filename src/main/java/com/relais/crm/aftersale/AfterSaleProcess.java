@@ -1,8 +1,6 @@
 package com.relais.crm.aftersale;
 
-import com.relais.crm.customer.CustomerService;
 import com.relais.crm.engine.DealVariables;
-import com.relais.crm.opportunity.Opportunity;
 import com.relais.crm.opportunity.OpportunityService;
 import com.relais.crm.opportunity.SaleWon;
 import com.relais.crm.platform.ConflictException;
@@ -29,14 +27,11 @@ public class AfterSaleProcess {
   private final RuntimeService runtimeService;
   private final AfterSaleTemplates templates;
   private final OpportunityService opportunities;
-  private final CustomerService customers;
 
-  AfterSaleProcess(RuntimeService runtimeService, AfterSaleTemplates templates, OpportunityService opportunities,
-      CustomerService customers) {
+  AfterSaleProcess(RuntimeService runtimeService, AfterSaleTemplates templates, OpportunityService opportunities) {
     this.runtimeService = runtimeService;
     this.templates = templates;
     this.opportunities = opportunities;
-    this.customers = customers;
   }
 
   /**
@@ -90,10 +85,7 @@ public class AfterSaleProcess {
   }
 
   private AfterSaleStarted start(long opportunityId, AfterSaleTemplate template) {
-    Opportunity deal = opportunities.get(opportunityId);
-    String customerName = customers.get(deal.getCustomerId()).getName();
-    Map<String, Object> variables = DealVariables.of(deal.getId(), customerName, deal.getTitle(), deal.getAmount(),
-        deal.getCurrency());
+    Map<String, Object> variables = opportunities.processVariables(opportunityId);
     List<Map<String, Object>> tasks = new ArrayList<>();
     template.tasks().forEach(t -> tasks.add(t.toVariable()));
     // a copy, so that later edits of the template do not reach this instance

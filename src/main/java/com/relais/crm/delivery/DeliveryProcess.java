@@ -1,8 +1,6 @@
 package com.relais.crm.delivery;
 
-import com.relais.crm.customer.CustomerService;
 import com.relais.crm.engine.DealVariables;
-import com.relais.crm.opportunity.Opportunity;
 import com.relais.crm.opportunity.OpportunityService;
 import com.relais.crm.platform.ConflictException;
 import java.math.BigDecimal;
@@ -17,15 +15,13 @@ public class DeliveryProcess {
   private final RuntimeService runtimeService;
   private final DeliveryService deliveries;
   private final OpportunityService opportunities;
-  private final CustomerService customers;
   private final DeliveryProperties properties;
 
   DeliveryProcess(RuntimeService runtimeService, DeliveryService deliveries, OpportunityService opportunities,
-      CustomerService customers, DeliveryProperties properties) {
+      DeliveryProperties properties) {
     this.runtimeService = runtimeService;
     this.deliveries = deliveries;
     this.opportunities = opportunities;
-    this.customers = customers;
     this.properties = properties;
   }
 
@@ -36,9 +32,7 @@ public class DeliveryProcess {
       return;
     }
     deliveries.open(opportunityId, transport, simplified);
-    Opportunity deal = opportunities.get(opportunityId);
-    Map<String, Object> variables = DealVariables.of(deal.getId(), customers.get(deal.getCustomerId()).getName(),
-        deal.getTitle(), deal.getAmount(), deal.getCurrency());
+    Map<String, Object> variables = opportunities.processVariables(opportunityId);
     variables.put(DeliveryBpmn.TRANSPORT, transport);
     variables.put(DeliveryBpmn.SIMPLIFIED, simplified);
     variables.put(DeliveryBpmn.INTERNAL_TRANSPORT_COST, properties.internalTransportCost().doubleValue());

@@ -8,7 +8,9 @@ import com.relais.crm.platform.InvalidFieldException;
 import com.relais.crm.platform.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
+import com.relais.crm.engine.DealVariables;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -72,6 +74,14 @@ public class OpportunityService {
       throw new NotFoundException("Customer", customerId);
     }
     return opportunities.findByCustomerId(customerId, page);
+  }
+
+  /** The display variables every process of this deal starts with (DealVariables), read fresh from the records. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> processVariables(long id) {
+    Opportunity deal = get(id);
+    return DealVariables.of(deal.getId(), customers.get(deal.getCustomerId()).getName(), deal.getTitle(),
+        deal.getAmount(), deal.getCurrency());
   }
 
   /** Called by the sale process when the deal enters a stage; joins the engine's transaction. */

@@ -1,8 +1,6 @@
 package com.relais.crm.support;
 
-import com.relais.crm.customer.CustomerService;
 import com.relais.crm.engine.DealVariables;
-import com.relais.crm.opportunity.Opportunity;
 import com.relais.crm.opportunity.OpportunityService;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,12 +11,10 @@ import org.springframework.stereotype.Component;
 public class SupportProcess {
   private final RuntimeService runtimeService;
   private final OpportunityService opportunities;
-  private final CustomerService customers;
 
-  SupportProcess(RuntimeService runtimeService, OpportunityService opportunities, CustomerService customers) {
+  SupportProcess(RuntimeService runtimeService, OpportunityService opportunities) {
     this.runtimeService = runtimeService;
     this.opportunities = opportunities;
-    this.customers = customers;
   }
 
   /** Starts one support case per rejected delivery: a retried step does not open a second one. */
@@ -30,9 +26,7 @@ public class SupportProcess {
     if (alreadyOpen) {
       return;
     }
-    Opportunity deal = opportunities.get(opportunityId);
-    Map<String, Object> variables = DealVariables.of(deal.getId(), customers.get(deal.getCustomerId()).getName(),
-        deal.getTitle(), deal.getAmount(), deal.getCurrency());
+    Map<String, Object> variables = opportunities.processVariables(opportunityId);
     variables.put(SupportBpmn.DELIVERY_PROCESS_INSTANCE_ID, deliveryProcessInstanceId);
     variables.put(SupportBpmn.REASON, reason);
     runtimeService.createMessageCorrelation(SupportBpmn.MESSAGE_SUPPORT_REQUESTED)
