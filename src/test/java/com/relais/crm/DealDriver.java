@@ -77,6 +77,13 @@ public class DealDriver {
     complete(id, "userTask_sendDeliveryNote", Map.of("deliveryNoteSent", true));
   }
 
+  /** Wins a fresh deal and has the customer sign: the sale ends and its delivery starts. */
+  public void winDeal(long id, String transport, boolean simplified) {
+    negotiateToSignature(id, transport, simplified);
+    runtimeService.correlateMessage("DeliveryNoteSigned", Long.toString(id));
+    awaitJobs(id);
+  }
+
   /**
    * Waits until the job executor has run every due job of this deal's processes. Two quiet readings in a row:
    * a job that ends one instance and starts the next (sale to delivery) may commit between the two queries of one.

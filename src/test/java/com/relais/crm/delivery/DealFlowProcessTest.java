@@ -1,6 +1,7 @@
 package com.relais.crm.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.relais.crm.DealDriver;
@@ -37,6 +38,7 @@ class DealFlowProcessTest {
   @Autowired DeliveryProcess deliveryProcess;
   @Autowired SupportCaseService supportCases;
   @Autowired TaskService taskService;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
   @BeforeEach
   void setUp() {
@@ -124,6 +126,22 @@ class DealFlowProcessTest {
     assertThat(deliveries.find(id)).isEmpty();
   }
 
+  /** DESIGN: the CRM stage and the engine step commit together or not at all. */
+  @Test
+  void aRolledBackEngineStepLeavesNoStageChangeBehind() {
+    long id = deals.openDeal("Rollback Check", "700");
+    String taskId = deals.task(id, "userTask_qualifyProspect").getId();
+    assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+      taskService.complete(taskId, Map.of("saleOutcome", "OPEN"));
+      assertThat(opportunities.get(id).getStage()).isEqualTo(SaleStage.SALE_2_QUALIFIED);
+      throw new IllegalStateException("the caller fails after the engine step");
+    })).hasMessageContaining("the caller fails");
+
+    assertThat(opportunities.get(id).getStage()).isEqualTo(SaleStage.SALE_1_PROSPECT);
+    assertThat(opportunities.historyOf(id)).extracting(c -> c.getToStage()).containsExactly("SALE_1_PROSPECT");
+    assertThat(deals.task(id, "userTask_qualifyProspect").getId()).isEqualTo(taskId);
+  }
+
   @Test
   void anUnsignedNoteGetsAReminderAfterThreeDaysAndTheWaitGoesOn() {
     long id = deals.openDeal("Slow Signer SARL", "5000");
@@ -138,9 +156,7 @@ class DealFlowProcessTest {
   @Test
   void aSimplifiedDeliveryGoesStraightToConfirmation() {
     long id = deals.openDeal("Simple Delivery SA", "2000");
-    deals.negotiateToSignature(id, "INTERNAL", true);
-    engine.getRuntimeService().correlateMessage("DeliveryNoteSigned", "" + id);
-    deals.awaitJobs(id);
+    deals.winDeal(id, "INTERNAL", true);
     ProcessInstance delivery = deals.instance("delivery", id);
     BpmnAwareTests.assertThat(delivery).isWaitingAt("userTask_confirmDelivery");
     BpmnAwareTests.assertThat(delivery).hasNotPassed("userTask_evaluateTransportCost");
@@ -150,9 +166,7 @@ class DealFlowProcessTest {
   @Test
   void internalTransportSkipsTheCarrierAndARefusedConfirmationGoesBackToCostEvaluation() {
     long id = deals.openDeal("Internal Transport GmbH", "100000");
-    deals.negotiateToSignature(id, "INTERNAL", false);
-    engine.getRuntimeService().correlateMessage("DeliveryNoteSigned", "" + id);
-    deals.awaitJobs(id);
+    deals.winDeal(id, "INTERNAL", false);
     ProcessInstance delivery = deals.instance("delivery", id);
     BpmnAwareTests.assertThat(delivery).isWaitingAt("userTask_evaluateTransportCost")
         .hasNotPassed("receiveTask_awaitCarrierQuote");
@@ -168,9 +182,7 @@ class DealFlowProcessTest {
   @Test
   void aSilentCarrierIsChasedAfterTwoDaysAndSkippedAfterSeven() {
     long id = deals.openDeal("Silent Carrier Client", "8000");
-    deals.negotiateToSignature(id, "EXTERNAL", false);
-    engine.getRuntimeService().correlateMessage("DeliveryNoteSigned", "" + id);
-    deals.awaitJobs(id);
+    deals.winDeal(id, "EXTERNAL", false);
     ProcessInstance delivery = deals.instance("delivery", id);
 
     deals.passTime(id, Duration.ofDays(2).plusMinutes(1));
@@ -185,9 +197,7 @@ class DealFlowProcessTest {
   @Test
   void aNegativeReceptionOpensASupportCaseSolvedAfterOneLoopWithAnEscalation() {
     long id = deals.openDeal("Unhappy Customer Ltd", "3000");
-    deals.negotiateToSignature(id, "INTERNAL", true);
-    engine.getRuntimeService().correlateMessage("DeliveryNoteSigned", "" + id);
-    deals.awaitJobs(id);
+    deals.winDeal(id, "INTERNAL", true);
     deals.complete(id, "userTask_confirmDelivery", Map.of("confirmed", true));
     deals.complete(id, "userTask_payTransport", Map.of("paymentReference", "PAY-1"));
     ProcessInstance delivery = deals.instance("delivery", id);
