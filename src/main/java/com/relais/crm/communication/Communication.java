@@ -4,8 +4,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,16 +22,16 @@ public class Communication {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Enumerated(EnumType.STRING)
-  private CommunicationType type;
+  // a code of the exchange catalogue (communication_catalogue, kind TYPE)
+  private String type;
 
   private String subject;
   private String details;
   private Instant startsAt;
   private Instant endsAt;
 
-  @Enumerated(EnumType.STRING)
-  private CommunicationStatus status;
+  // a code of the exchange catalogue (kind STATUS)
+  private String status;
 
   private boolean privateEntry;
   private String author;
@@ -91,7 +89,7 @@ public class Communication {
     return id;
   }
 
-  public CommunicationType getType() {
+  public String getType() {
     return type;
   }
 
@@ -111,7 +109,7 @@ public class Communication {
     return endsAt;
   }
 
-  public CommunicationStatus getStatus() {
+  public String getStatus() {
     return status;
   }
 

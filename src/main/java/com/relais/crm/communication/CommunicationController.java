@@ -47,8 +47,8 @@ class CommunicationController {
   @GetMapping
   PagedModel<CommunicationView> search(
       @RequestParam(required = false) String q,
-      @RequestParam(required = false) CommunicationType type,
-      @RequestParam(required = false) CommunicationStatus status,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String status,
       @RequestParam(required = false) Instant from,
       @RequestParam(required = false) Instant to,
       @RequestParam(required = false) Long customerId,

@@ -30,11 +30,11 @@ interface CommunicationRepository extends JpaRepository<Communication, Long>, Jp
     return "%" + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
-  static Specification<Communication> ofType(CommunicationType type) {
+  static Specification<Communication> ofType(String type) {
     return (root, query, cb) -> cb.equal(root.get("type"), type);
   }
 
-  static Specification<Communication> inStatus(CommunicationStatus status) {
+  static Specification<Communication> inStatus(String status) {
     return (root, query, cb) -> cb.equal(root.get("status"), status);
   }
 

@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** The advanced search on exchanges; every criterion is optional and they combine with AND. */
 record CommunicationSearch(
-    String q, CommunicationType type, CommunicationStatus status, Instant from, Instant to,
+    String q, String type, String status, Instant from, Instant to,
     Long customerId, Long opportunityId, String author) {}

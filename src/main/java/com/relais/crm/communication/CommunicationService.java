@@ -21,15 +21,17 @@ public class CommunicationService {
   private final CommunicationRepository communications;
   private final CustomerService customers;
   private final OpportunityService opportunities;
+  private final ExchangeCatalogue catalogue;
   private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final Clock clock;
 
   CommunicationService(CommunicationRepository communications, CustomerService customers,
-      OpportunityService opportunities, IdentityService identityService, CurrentUser currentUser, Clock clock) {
+      OpportunityService opportunities, ExchangeCatalogue catalogue, IdentityService identityService, CurrentUser currentUser, Clock clock) {
     this.communications = communications;
     this.customers = customers;
     this.opportunities = opportunities;
+    this.catalogue = catalogue;
     this.identityService = identityService;
     this.currentUser = currentUser;
     this.clock = clock;
@@ -37,7 +39,7 @@ public class CommunicationService {
 
   @Transactional
   public Communication create(CommunicationDetails details) {
-    check(details);
+    check(details, null);
     return communications.save(new Communication(details, currentUser.id(), clock.instant()));
   }
 
@@ -48,7 +50,7 @@ public class CommunicationService {
     if (!currentUser.isAdmin() && !communication.getAuthor().equals(currentUser.id())) {
       throw new AccessDeniedException("Only the author of exchange " + id + " or an admin may change it");
     }
-    check(details);
+    check(details, communication);
     communication.update(details, clock.instant());
     return communication;
   }
@@ -77,9 +79,11 @@ public class CommunicationService {
       filter = filter.and(CommunicationRepository.matching(s.q()));
     }
     if (s.type() != null) {
+      catalogue.requireKnown(CatalogueKind.TYPE, s.type());
       filter = filter.and(CommunicationRepository.ofType(s.type()));
     }
     if (s.status() != null) {
+      catalogue.requireKnown(CatalogueKind.STATUS, s.status());
       filter = filter.and(CommunicationRepository.inStatus(s.status()));
     }
     if (s.from() != null) {
@@ -100,7 +104,19 @@ public class CommunicationService {
     return communications.findAll(filter, page);
   }
 
-  private void check(CommunicationDetails d) {
+  /** {@code current} is the exchange being changed, or null for a new one. */
+  private void check(CommunicationDetails d, Communication current) {
+    // an old exchange keeps a type or status that has been retired since; only a new choice must be current
+    if (current != null && d.type().equals(current.getType())) {
+      catalogue.requireKnown(CatalogueKind.TYPE, d.type());
+    } else {
+      catalogue.requireSelectable(CatalogueKind.TYPE, d.type());
+    }
+    if (current != null && d.status().equals(current.getStatus())) {
+      catalogue.requireKnown(CatalogueKind.STATUS, d.status());
+    } else {
+      catalogue.requireSelectable(CatalogueKind.STATUS, d.status());
+    }
     if (d.end() != null && d.end().isBefore(d.start())) {
       throw new InvalidFieldException("end", "end must not be before start");
     }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /** An exchange as the API shows it; lists are sorted so answers are stable. */
 public record CommunicationView(
-    Long id, CommunicationType type, String subject, String details, Instant start, Instant end,
-    CommunicationStatus status, @JsonProperty("private") boolean privateEntry, String author,
+    Long id, String type, String subject, String details, Instant start, Instant end,
+    String status, @JsonProperty("private") boolean privateEntry, String author,
     List<String> assignees, Long customerId, List<Long> opportunityIds, Instant createdAt, Instant updatedAt) {
 
   static CommunicationView of(Communication c) {

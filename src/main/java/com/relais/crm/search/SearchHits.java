@@ -3,7 +3,6 @@ package com.relais.crm.search;
 import com.relais.crm.attachment.Attachment;
 import com.relais.crm.attachment.OwnerType;
 import com.relais.crm.communication.Communication;
-import com.relais.crm.communication.CommunicationType;
 import com.relais.crm.customer.Customer;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +17,7 @@ record SearchHits(List<CustomerHit> customers, List<CommunicationHit> communicat
     }
   }
 
-  record CommunicationHit(long id, CommunicationType type, String subject, Instant start, Long customerId) {
+  record CommunicationHit(long id, String type, String subject, Instant start, Long customerId) {
     static CommunicationHit of(Communication c) {
       return new CommunicationHit(c.getId(), c.getType(), c.getSubject(), c.getStartsAt(), c.getCustomerId());
     }
