@@ -30,11 +30,19 @@ public final class DatabaseOutage {
           || "org.hibernate.exception.JDBCConnectionException".equals(t.getClass().getName())) {
         return true;
       }
-      if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+      if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedByPool(sql))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * HikariCP's answer (no SQL state) when a connection it already found broken is used again — typically the
+   * rollback after the server cut the connection, which then hides the original error.
+   */
+  private static boolean isClosedByPool(SQLException sql) {
+    return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
   }
 
   /** 08: connection exception; 57P01-57P03: the server is shutting down, crashed or starting up. */
