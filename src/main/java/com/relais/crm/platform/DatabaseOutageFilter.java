@@ -14,8 +14,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Outside the controllers (the Basic-auth check reads the engine's users from the database) a lost database would
- * surface as a 500 from the servlet container. This filter, in front of the security chain, answers 503 instead.
+ * Outside the controllers (the Basic-auth checks of /api and /engine-rest read the engine's users from the database)
+ * a lost database would surface as a 500 from the servlet container. This filter, in front of both, answers 503.
  */
 class DatabaseOutageFilter extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);

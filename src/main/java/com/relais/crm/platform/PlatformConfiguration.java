@@ -2,10 +2,10 @@ package com.relais.crm.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.data.web.config.EnableSpringDataWebSupport;
 
 @Configuration
@@ -18,12 +18,15 @@ class PlatformConfiguration {
     return Clock.systemUTC();
   }
 
-  /** Just in front of Spring Security's chain (order -100), which reads users from the database. */
+  /**
+   * In front of the filters that read users from the database: Spring Security's chain for /api (order -100) and
+   * the engine's Basic-auth filter for /engine-rest (highest precedence + 20).
+   */
   @Bean
   FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ObjectMapper json) {
     var registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(json));
-    registration.addUrlPatterns("/api/*");
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    registration.addUrlPatterns("/api/*", "/engine-rest/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
     return registration;
   }
 }

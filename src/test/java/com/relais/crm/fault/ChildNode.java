@@ -50,7 +50,7 @@ final class ChildNode implements AutoCloseable {
     settings.put("relais.storage.endpoint", s3.url());
     settings.put("relais.storage.access-key", StandaloneS3.ACCESS_KEY);
     settings.put("relais.storage.secret-key", StandaloneS3.SECRET_KEY);
-    // jobs a killed node had locked become free again after this, instead of the 5-minute default
+    // JOB_LOCK_TIME: jobs a killed node had locked become free again after 15 s instead of the 5-minute default
     settings.put("camunda.bpm.job-execution.lock-time-in-millis", "15000");
     settings.put("spring.main.banner-mode", "off");
     // the demo users (password = user id) drive the deals; the job executor polls often so the tests wait little

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL (a cluster of the test's own) stops and starts again while a node works deals under a steady load.
- * During the outage every request fails fast with 503 problem+json and Retry-After, none hangs; afterwards the
+ * During the outage every request, /api and /engine-rest alike, fails fast with 503 problem+json and Retry-After,
+ * none hangs, none is a 500 (also for the requests the restart cuts in the middle); afterwards the
  * connection pool recovers by itself (no service restart), everything committed before is there, and the job
  * executor runs the asynchronous steps again.
  */
@@ -80,10 +81,12 @@ class DatabaseRestartFaultTest {
           int n = i;
           answers.add(burst.submit(() -> {
             long start = System.nanoTime();
-            Rest.Reply reply = n % 3 == 0
-                ? Rest.as(node, "logistics").post("/api/opportunities/" + awaitingQuote + "/delivery/carrier-quote",
-                    Map.of("amount", 180))
-                : Rest.as(node, "sales").get("/api/opportunities/" + atSignature);
+            Rest.Reply reply = switch (n % 3) {
+              case 0 -> Rest.as(node, "logistics").post("/api/opportunities/" + awaitingQuote
+                  + "/delivery/carrier-quote", Map.of("amount", 180));
+              case 1 -> Rest.as(node, "logistics").get("/engine-rest/task?processInstanceBusinessKey=" + atCost);
+              default -> Rest.as(node, "sales").get("/api/opportunities/" + atSignature);
+            };
             assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
             assertThat(reply.contentType()).startsWith("application/problem+json");
             assertThat(reply.retryAfter()).isNotBlank();
