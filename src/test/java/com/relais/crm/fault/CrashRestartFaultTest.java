@@ -19,7 +19,7 @@ class CrashRestartFaultTest {
   @Test
   void aKilledNodeRestartsOnTheSameDatabaseAndEveryDealGoesOnFromItsLastWaitState() throws Exception {
     try (FaultDatabase db = FaultDatabase.onSharedServer();
-        StandaloneS3 s3 = new StandaloneS3(Path.of("target", "fault-s3", "crash"))) {
+        StandaloneS3 s3 = new StandaloneS3(Path.of("target", "fault-s3", "crash-" + java.util.UUID.randomUUID()))) {
       var settings = ChildNode.defaults(db.url(), FaultDatabase.USER, FaultDatabase.PASSWORD, s3);
       List<Long> deals = new ArrayList<>();
       try (ChildNode first = new ChildNode("crash-before", settings).start()) {

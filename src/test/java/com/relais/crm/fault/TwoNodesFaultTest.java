@@ -25,7 +25,7 @@ class TwoNodesFaultTest {
   @Test
   void twoNodesShareTheWorkExactlyOnceAndOneFinishesWhenTheOtherIsKilled() throws Exception {
     try (FaultDatabase db = FaultDatabase.onSharedServer();
-        StandaloneS3 s3 = new StandaloneS3(Path.of("target", "fault-s3", "two-nodes"))) {
+        StandaloneS3 s3 = new StandaloneS3(Path.of("target", "fault-s3", "two-nodes-" + java.util.UUID.randomUUID()))) {
       var settings = ChildNode.defaults(db.url(), FaultDatabase.USER, FaultDatabase.PASSWORD, s3);
       // one after the other: the first start creates the engine schema and the demo data
       try (ChildNode a = new ChildNode("node-a", named(settings, "node-a")).start();
