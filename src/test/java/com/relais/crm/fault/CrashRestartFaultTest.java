@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,7 @@ class CrashRestartFaultTest {
   @Test
   void aKilledNodeRestartsOnTheSameDatabaseAndEveryDealGoesOnFromItsLastWaitState() throws Exception {
     try (FaultDatabase db = FaultDatabase.onSharedServer();
-        StandaloneS3 s3 = new StandaloneS3(Path.of("target", "fault-s3", "crash-" + java.util.UUID.randomUUID()))) {
+        StandaloneS3 s3 = new StandaloneS3(Path.of("target", "fault-s3", "crash-" + UUID.randomUUID()))) {
       var settings = ChildNode.defaults(db.url(), FaultDatabase.USER, FaultDatabase.PASSWORD, s3);
       List<Long> deals = new ArrayList<>();
       try (ChildNode first = new ChildNode("crash-before", settings).start()) {

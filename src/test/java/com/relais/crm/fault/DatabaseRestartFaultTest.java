@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,7 +29,7 @@ class DatabaseRestartFaultTest {
   @Test
   void requestsFailFastWith503DuringTheOutageAndEverythingResumesAfterTheRestart() throws Exception {
     try (OwnPostgresCluster cluster = new OwnPostgresCluster();
-        StandaloneS3 s3 = new StandaloneS3(Path.of("target", "fault-s3", "db-restart-" + java.util.UUID.randomUUID()))) {
+        StandaloneS3 s3 = new StandaloneS3(Path.of("target", "fault-s3", "db-restart-" + UUID.randomUUID()))) {
       FaultDatabase db = new FaultDatabase("127.0.0.1", cluster.port());
       var settings = ChildNode.defaults(db.url(), FaultDatabase.USER, FaultDatabase.PASSWORD, s3);
       settings.put("spring.datasource.hikari.maximum-pool-size", "10");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,7 +26,7 @@ class TwoNodesFaultTest {
   @Test
   void twoNodesShareTheWorkExactlyOnceAndOneFinishesWhenTheOtherIsKilled() throws Exception {
     try (FaultDatabase db = FaultDatabase.onSharedServer();
-        StandaloneS3 s3 = new StandaloneS3(Path.of("target", "fault-s3", "two-nodes-" + java.util.UUID.randomUUID()))) {
+        StandaloneS3 s3 = new StandaloneS3(Path.of("target", "fault-s3", "two-nodes-" + UUID.randomUUID()))) {
       var settings = ChildNode.defaults(db.url(), FaultDatabase.USER, FaultDatabase.PASSWORD, s3);
       // one after the other: the first start creates the engine schema and the demo data
       try (ChildNode a = new ChildNode("node-a", named(settings, "node-a")).start();
