@@ -42,6 +42,10 @@ class StraySweep {
       }
     }
     suspects = Set.copyOf(strays);
+    if (!strays.isEmpty()) {
+      log.info("Found {} objects without an attachment row (removed on the next sweep if still unclaimed): {}",
+          strays.size(), strays.stream().sorted().limit(10).toList());
+    }
     if (removed > 0) {
       log.info("Removed {} stray objects from the file store", removed);
     }

@@ -6,12 +6,14 @@ import com.relais.crm.attachment.StoreUnavailableException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -181,12 +184,26 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** The database is down or restarting: fail fast with 503 so callers retry instead of piling up. */
+  @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+      SQLTransientConnectionException.class})
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+    log.warn("Database unavailable: {}", ex.toString());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL);
+    problem.setTitle("Service unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).body(problem);
+  }
+
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception ex) {
+  ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    if (DatabaseOutage.isCause(ex)) {
+      return databaseUnavailable(ex); // wrapped by the engine or JPA
+    }
     log.error("Unexpected failure", ex);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
         "Something went wrong on our side. The error is in the server log.");
     problem.setTitle("Internal error");
-    return problem;
+    return ResponseEntity.internalServerError().body(problem);
   }
 }
