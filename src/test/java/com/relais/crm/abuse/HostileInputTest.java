@@ -20,7 +20,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
-/** A first part of issue 7: hostile diagrams, serialized variables and oversized bodies change nothing. */
+/**
+ * Hostile diagrams, scripts, serialized and gadget-typed variables, oversized bodies: each is refused with a 400 (403
+ * when the caller may not deploy at all) that names the problem, carries no stack trace and changes nothing.
+ */
 @HttpTest
 class HostileInputTest {
   @Autowired TestRestTemplate rest;
@@ -56,7 +59,58 @@ class HostileInputTest {
       </bpmn:definitions>
       """;
 
+  private static final String SCRIPT_TASK = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
+        <bpmn:process id="scripted" isExecutable="true" camunda:historyTimeToLive="1">
+          <bpmn:startEvent id="start" />
+          <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="run" />
+          <bpmn:scriptTask id="run" scriptFormat="javascript">
+            <bpmn:script>java.lang.Runtime.getRuntime().exec("touch /tmp/pwned")</bpmn:script>
+          </bpmn:scriptTask>
+        </bpmn:process>
+      </bpmn:definitions>
+      """;
+
+  private static final String SCRIPT_LISTENER = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
+        <bpmn:process id="scriptedListener" isExecutable="true" camunda:historyTimeToLive="1">
+          <bpmn:startEvent id="start">
+            <bpmn:extensionElements>
+              <camunda:executionListener event="start">
+                <camunda:script scriptFormat="groovy">"touch /tmp/pwned".execute()</camunda:script>
+              </camunda:executionListener>
+            </bpmn:extensionElements>
+          </bpmn:startEvent>
+        </bpmn:process>
+      </bpmn:definitions>
+      """;
+
+  private static final String SCRIPT_CONDITION = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
+        <bpmn:process id="scriptedCondition" isExecutable="true" camunda:historyTimeToLive="1">
+          <bpmn:startEvent id="start" />
+          <bpmn:exclusiveGateway id="choice" />
+          <bpmn:sequenceFlow id="toChoice" sourceRef="start" targetRef="choice" />
+          <bpmn:sequenceFlow id="toEnd" sourceRef="choice" targetRef="end">
+            <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">true</bpmn:conditionExpression>
+          </bpmn:sequenceFlow>
+          <bpmn:endEvent id="end" />
+        </bpmn:process>
+      </bpmn:definitions>
+      """;
+
   private int deploy(String name, String xml) {
+    return deployAs("admin", name, xml).getStatusCode().value();
+  }
+
+  private org.springframework.http.ResponseEntity<String> deployAs(String user, String name, String xml) {
     var form = new LinkedMultiValueMap<String, Object>();
     form.add("deployment-name", name);
     form.add("data", new ByteArrayResource(xml.strip().getBytes(StandardCharsets.UTF_8)) {
@@ -67,17 +121,19 @@ class HostileInputTest {
     });
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var answer = rest.withBasicAuth("admin", "admin")
+    var answer = rest.withBasicAuth(user, user)
         .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
-    assertThat(answer.getBody()).doesNotContain("root:");
-    return answer.getStatusCode().value();
+    assertThat(answer.getBody()).doesNotContain("root:").doesNotContain("\tat ").doesNotContain("at org.");
+    return answer;
   }
 
   @Test
   void diagramsWithExternalEntitiesOrEntityBombsAreRefusedEvenFromAnAdmin() {
-    // refused by the engine's parser (DTDs off); it answers 500 rather than 400 today, see the README
-    assertThat(deploy("xxe", XXE)).isGreaterThanOrEqualTo(400);
-    assertThat(deploy("laughs", BILLION_LAUGHS)).isGreaterThanOrEqualTo(400);
+    // refused by the engine's parser (DOCTYPE disallowed): no file is read, no entity is expanded
+    long started = System.nanoTime();
+    assertThat(deploy("xxe", XXE)).isEqualTo(400);
+    assertThat(deploy("laughs", BILLION_LAUGHS)).isEqualTo(400);
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKeyIn("xxe", "laughs").count())
         .isZero();
   }
@@ -91,9 +147,9 @@ class HostileInputTest {
         "type", "Object",
         "valueInfo", Map.of("objectTypeName", "java.util.HashMap",
             "serializationDataFormat", "application/x-java-serialized-object")));
-    // the engine refuses it (Java serialization is off); it answers 500 rather than 400 today, see the README
-    assertThat(answer.status()).isGreaterThanOrEqualTo(400);
-    assertThat(answer.body()).contains("serialization");
+    // the engine refuses it (Java serialization is off); our /engine-rest mapper makes that a 400
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body()).contains("serialization").doesNotContain("\tat ");
     assertThat(taskService.getVariable(taskId, "payload")).isNull();
   }
 
@@ -106,5 +162,53 @@ class HostileInputTest {
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(jdbc.queryForObject("select count(*) from customer", Integer.class)).isEqualTo(before);
+  }
+
+  @Test
+  void aDiagramWithAScriptIsRefusedEvenFromAnAdminAndNothingIsDeployed() {
+    var taskAnswer = deployAs("admin", "scripted", SCRIPT_TASK);
+    assertThat(taskAnswer.getStatusCode().value()).isEqualTo(400);
+    assertThat(taskAnswer.getBody()).contains("Scripts are not allowed");
+    assertThat(deploy("scriptedListener", SCRIPT_LISTENER)).isEqualTo(400);
+    assertThat(deploy("scriptedCondition", SCRIPT_CONDITION)).isEqualTo(400);
+    assertThat(repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKeyIn("scripted", "scriptedListener", "scriptedCondition").count()).isZero();
+  }
+
+  @Test
+  void aNonAdminCannotDeployAScriptAtAllTheAuthorizationRefusesFirst() {
+    var answer = deployAs("sales", "scripted", SCRIPT_TASK);
+    assertThat(answer.getStatusCode().value()).isEqualTo(403);
+    assertThat(answer.getBody()).contains("CREATE").contains("Deployment");
+    assertThat(repositoryService.createDeploymentQuery().deploymentName("scripted").count()).isZero();
+  }
+
+  @Test
+  void aJsonVariableOfAGadgetOrUnknownClassIsRefusedAndNotStored() {
+    long id = deals.openDeal("Json Gadget Target", "100");
+    String taskId = deals.task(id, "userTask_qualifyProspect").getId();
+    for (String type : new String[] {"java.lang.ProcessBuilder", "com.example.DoesNotExist",
+        "org.springframework.context.support.ClassPathXmlApplicationContext", "java.net.URL"}) {
+      var answer = Api.as(rest, "sales").put("/engine-rest/task/" + taskId + "/variables/gadget", Map.of(
+          "value", "{\"command\":[\"touch\",\"/tmp/pwned\"]}",
+          "type", "Object",
+          "valueInfo", Map.of("objectTypeName", type, "serializationDataFormat", "application/json")));
+      assertThat(answer.status()).as(type + ": " + answer).isEqualTo(400);
+      assertThat(answer.body()).contains(type).doesNotContain("\tat ");
+      assertThat(runtimeService.createVariableInstanceQuery().variableName("gadget").count()).as(type).isZero();
+    }
+  }
+
+  @Test
+  void aJsonVariableOfAnAllowedTypeIsStillAccepted() {
+    long id = deals.openDeal("Json Allowed Target", "100");
+    String taskId = deals.task(id, "userTask_qualifyProspect").getId();
+    var answer = Api.as(rest, "sales").put("/engine-rest/task/" + taskId + "/variables/notes", Map.of(
+        "value", "{\"channel\":\"phone\",\"count\":2}",
+        "type", "Object",
+        "valueInfo", Map.of("objectTypeName", "java.util.LinkedHashMap",
+            "serializationDataFormat", "application/json")));
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(204);
+    assertThat(taskService.getVariable(taskId, "notes")).isEqualTo(Map.of("channel", "phone", "count", 2));
   }
 }
