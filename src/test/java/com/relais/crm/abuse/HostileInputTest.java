@@ -28,6 +28,7 @@ import org.springframework.util.LinkedMultiValueMap;
 class HostileInputTest {
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.DecisionService decisionService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired DealDriver deals;
@@ -210,5 +211,39 @@ class HostileInputTest {
             "serializationDataFormat", "application/json")));
     assertThat(answer.status()).as(answer.toString()).isEqualTo(204);
     assertThat(taskService.getVariable(taskId, "notes")).isEqualTo(Map.of("channel", "phone", "count", 2));
+  }
+
+  /** Decision tables are not checked at deployment; their scripts fail at evaluation, as no script engine exists. */
+  @Test
+  void aScriptInADecisionTableDoesNotRun() {
+    String dmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+            xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="scriptedDecisions" name="d" namespace="x">
+          <decision id="scriptedDecision" name="Scripted" camunda:historyTimeToLive="1">
+            <decisionTable id="table">
+              <input id="in" label="In">
+                <inputExpression id="inExpr" typeRef="string" expressionLanguage="javascript">
+                  <text>java.lang.System.getProperty("user.home")</text>
+                </inputExpression>
+              </input>
+              <output id="out" name="result" typeRef="string" />
+              <rule id="rule">
+                <inputEntry id="entry"><text>-</text></inputEntry>
+                <outputEntry id="value"><text>"ran"</text></outputEntry>
+              </rule>
+            </decisionTable>
+          </decision>
+        </definitions>
+        """;
+    var deployment = repositoryService.createDeployment().name("scripted-decision")
+        .addString("scripted.dmn", dmn.strip()).deploy();
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> decisionService.evaluateDecisionByKey("scriptedDecision")
+          .variables(Map.of()).evaluate())
+          .hasStackTraceContaining("Scripts are disabled");
+    } finally {
+      repositoryService.deleteDeployment(deployment.getId(), true);
+    }
   }
 }
