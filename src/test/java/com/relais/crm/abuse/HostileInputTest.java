@@ -246,4 +246,20 @@ class HostileInputTest {
       repositoryService.deleteDeployment(deployment.getId(), true);
     }
   }
+
+  /**
+   * Engine queries accept EL expressions (assigneeExpression...), which would run code on the server. Ad-hoc
+   * queries refuse them (Camunda's default, kept), and a stored query — a filter — cannot be created by staff.
+   */
+  @Test
+  void expressionsInEngineQueriesAreRefused() {
+    var adhoc = rest.withBasicAuth("sales", "sales").exchange(java.net.URI.create(rest.getRootUri()
+        + "/engine-rest/task?assigneeExpression=%24%7BcurrentUser%28%29%7D"), org.springframework.http.HttpMethod.GET,
+        HttpEntity.EMPTY, String.class);
+    assertThat(adhoc.getStatusCode().value()).isEqualTo(400);
+    assertThat(adhoc.getBody()).contains("Expressions are forbidden").doesNotContain("\tat ");
+    var filter = Api.as(rest, "sales").post("/engine-rest/filter/create", Map.of("resourceType", "Task",
+        "name", "evil", "query", Map.of("assigneeExpression", "${''.getClass().forName('java.lang.Runtime')}")));
+    assertThat(filter.status()).isEqualTo(403);
+  }
 }
