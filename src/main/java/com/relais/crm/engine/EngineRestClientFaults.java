@@ -21,11 +21,17 @@ import org.slf4j.LoggerFactory;
  * entity, an entity bomb: "ENGINE-09003/09005 Could not parse"), a Java-serialized variable while Java serialization
  * is off ("ENGINE-17007"). These are the caller's fault, so /engine-rest answers them with 400 and the engine's own
  * message (never a stack trace). Every other failure keeps Camunda's answer.
+ * A variable of a type with no serializer here (XML) is also the caller's fault.
  */
 final class EngineRestClientFaults {
   private static final Logger log = LoggerFactory.getLogger(EngineRestClientFaults.class);
-  /** Message codes of engine refusals caused by what the caller sent. */
-  private static final List<String> CLIENT_FAULT_CODES = List.of("ENGINE-09003", "ENGINE-09005", "ENGINE-17007");
+  /**
+   * Message codes (or, where the engine gives none, the message) of engine refusals caused by what the caller sent:
+   * a diagram the parser rejects, a Java-serialized variable, a variable of a type this service has no format for
+   * (XML: no Spin XML data format is installed).
+   */
+  private static final List<String> CLIENT_FAULT_CODES = List.of("ENGINE-09003", "ENGINE-09005", "ENGINE-17007",
+      "Cannot find serializer for value");
 
   private EngineRestClientFaults() {}
 

@@ -262,4 +262,31 @@ class HostileInputTest {
         "name", "evil", "query", Map.of("assigneeExpression", "${''.getClass().forName('java.lang.Runtime')}")));
     assertThat(filter.status()).isEqualTo(403);
   }
+
+  /** Odd variable types, formats and values through /engine-rest: a 4xx naming the problem, never a 500. */
+  @Test
+  void oddEngineVariablesAreRefusedAsBadInputNotAsServerErrors() {
+    long id = deals.openDeal("Odd Variables Target", "100");
+    String taskId = deals.task(id, "userTask_qualifyProspect").getId();
+    java.util.List<Map<String, Object>> odd = java.util.List.of(
+        Map.of("value", "{}", "type", "Object", "valueInfo", Map.of("objectTypeName", "java.util.HashMap",
+            "serializationDataFormat", "application/x-unknown")),
+        Map.of("value", "{}", "type", "Object", "valueInfo", Map.of("serializationDataFormat", "application/json")),
+        Map.of("value", "not json", "type", "Object", "valueInfo", Map.of("objectTypeName", "java.util.HashMap",
+            "serializationDataFormat", "application/json")),
+        Map.of("value", "[1,2]", "type", "Object", "valueInfo", Map.of("objectTypeName", "java.util.HashMap",
+            "serializationDataFormat", "application/json")),
+        Map.of("value", "x", "type", "NoSuchType"),
+        Map.of("value", "abc", "type", "Integer"),
+        Map.of("value", "abc", "type", "Date"),
+        Map.of("value", "<a/>", "type", "Xml"),
+        Map.of("value", "{", "type", "Json"),
+        Map.of("value", "AAAA", "type", "Bytes"),
+        Map.of("value", "AAAA", "type", "File", "valueInfo", Map.of("filename", "../../etc/passwd")));
+    for (Map<String, Object> variable : odd) {
+      var answer = Api.as(rest, "sales").put("/engine-rest/task/" + taskId + "/variables/odd", variable);
+      assertThat(answer.status()).as(variable + " -> " + answer).isLessThan(500);
+      assertThat(String.valueOf(answer.body())).doesNotContain("\tat ");
+    }
+  }
 }
