@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  *       when written ({@link CheckedJsonObjectSerializer}): a variable naming {@code java.lang.ProcessBuilder} or a
  *       class that does not exist is refused before it is stored.</li>
  * </ul>
+ * The decision variables keep their documented values at every task completion ({@link DecisionVariableGuard}).
  * Java-serialized variables are off in application.yml ({@code javaSerializationFormatEnabled: false}).
  */
 @Component
@@ -34,6 +35,10 @@ class EngineHardening extends AbstractProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPreBPMNParseListeners().add(new NoScriptsParseListener());
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new DecisionVariableGuard.Installer());
     configuration.setScriptEngineResolver(new NoScriptEngines());
     configuration.setDeserializationTypeValidationEnabled(true);
     configuration.setDeserializationTypeValidator(new AllowListTypeValidator());

@@ -289,4 +289,29 @@ class HostileInputTest {
       assertThat(String.valueOf(answer.body())).doesNotContain("\tat ");
     }
   }
+
+  /** A decision value no gateway knows, sent past the Tasklist form: refused as bad input, the task stays open. */
+  @Test
+  void aTaskCompletedWithAnUnknownDecisionIsRefusedAndStaysOpen() {
+    long id = deals.openDeal("Unknown Decision Target", "100");
+    String taskId = deals.task(id, "userTask_qualifyProspect").getId();
+    java.util.List<Map<String, Object>> refused = java.util.List.of(
+        Map.of("saleOutcome", Map.of("value", "MAYBE")), Map.of("saleOutcome", Map.of("value", 42)),
+        Map.of("saleOutcome", Map.of("value", "")), Map.of("saleOutcome", Map.of("value", "lost")),
+        Map.of("saleOutcome", Map.of("value", "OPEN"), "confirmed", Map.of("value", "abc")),
+        Map.of("saleOutcome", Map.of("value", "OPEN"), "transport", Map.of("value", "AIRMAIL")),
+        Map.of("saleOutcome", Map.of("value", "OPEN"), "transportCost", Map.of("value", -5)),
+        Map.of("saleOutcome", Map.of("value", "OPEN"), "transportCost", Map.of("value", "free")));
+    for (Map<String, Object> variables : refused) {
+      var answer = Api.as(rest, "sales").post("/engine-rest/task/" + taskId + "/complete",
+          Map.of("variables", variables));
+      assertThat(answer.status()).as(variables + " -> " + answer).isEqualTo(400);
+      assertThat(answer.body()).contains("Variable '").doesNotContain("\tat ");
+      assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+      assertThat(runtimeService.getVariable(deals.instance("sale", id).getId(), "saleOutcome")).isNull();
+    }
+    var accepted = Api.as(rest, "sales").post("/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", Map.of("saleOutcome", Map.of("value", "OPEN"))));
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(204);
+  }
 }
