@@ -123,4 +123,18 @@ class WebappCsrfTest {
         "{\"userId\":\"sales\"}", null);
     assertThat(anonymous.statusCode()).isIn(401, 403);
   }
+
+  /** Tasklist's own engine API (not /engine-rest) refuses an undocumented decision value too; the task stays open. */
+  @Test
+  void tasklistCannotCompleteATaskWithAnUnknownDecision() throws Exception {
+    long deal = deals.openDeal("Tasklist Decision Target", "100");
+    String taskId = deals.task(deal, "userTask_qualifyProspect").getId();
+    Browser browser = new Browser();
+    browser.logIn("sales");
+    var answer = browser.send("POST", "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+        "application/json", "{\"variables\":{\"saleOutcome\":{\"value\":\"MAYBE\"}}}", browser.token());
+    assertThat(answer.statusCode()).as(answer.body()).isBetween(400, 499);
+    assertThat(answer.body()).contains("saleOutcome").doesNotContain("\tat ");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+  }
 }
