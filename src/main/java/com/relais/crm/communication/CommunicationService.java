@@ -7,6 +7,7 @@ import com.relais.crm.opportunity.OpportunityService;
 import com.relais.crm.platform.InvalidFieldException;
 import com.relais.crm.platform.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
@@ -104,6 +105,10 @@ public class CommunicationService {
     return communications.findAll(filter, page);
   }
 
+  /** An exchange happens in a person's working life; a date far outside it is a typo or an attack. */
+  static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
   /** {@code current} is the exchange being changed, or null for a new one. */
   private void check(CommunicationDetails d, Communication current) {
     // an old exchange keeps a type or status that has been retired since; only a new choice must be current
@@ -117,6 +122,8 @@ public class CommunicationService {
     } else {
       catalogue.requireSelectable(CatalogueKind.STATUS, d.status());
     }
+    requireInRange("start", d.start());
+    requireInRange("end", d.end());
     if (d.end() != null && d.end().isBefore(d.start())) {
       throw new InvalidFieldException("end", "end must not be before start");
     }
@@ -139,6 +146,12 @@ public class CommunicationService {
       if (identityService.createUserQuery().userId(user).count() == 0) {
         throw new InvalidFieldException("assignees", "assignees: no user '" + user + "'");
       }
+    }
+  }
+
+  private static void requireInRange(String field, Instant value) {
+    if (value != null && (value.isBefore(EARLIEST) || !value.isBefore(LATEST))) {
+      throw new InvalidFieldException(field, field + " must lie between 1900 and 2199");
     }
   }
 }

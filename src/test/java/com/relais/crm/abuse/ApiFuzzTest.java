@@ -1,0 +1,377 @@
+package com.relais.crm.abuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.relais.crm.Api;
+import com.relais.crm.HttpTest;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Random and boundary input for every JSON body field of every POST/PUT under /api, and for the path ids and query
+ * parameters of every GET: the service never answers 5xx and never shows a stack trace. Deterministic: the seed is in
+ * every failure message; {@code -Dfuzz.seed=123} replays a run, {@code -Dfuzz.seed=random} tries a new one and
+ * {@code -Dfuzz.rounds=N} changes how many requests each body gets.
+ */
+@HttpTest
+class ApiFuzzTest {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ROUNDS = Integer.getInteger("fuzz.rounds", 30);
+
+  @Autowired TestRestTemplate rest;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+  private long seed;
+  private Random random;
+  private long customerId;
+  private long dealId;
+  private long communicationId;
+  private long templateId;
+
+  record Target(String user, HttpMethod method, String path, JsonNode body) {}
+
+  @BeforeEach
+  void seededRecords() {
+    String property = System.getProperty("fuzz.seed", "20261123");
+    seed = "random".equals(property) ? System.nanoTime() : Long.parseLong(property);
+    random = new Random(seed);
+    customerId = Api.as(rest, "sales").post("/api/customers", Api.customer("Fuzz Target")).json().path("id").asLong();
+    dealId = Api.as(rest, "sales").post("/api/opportunities", Map.of("customerId", customerId, "title", "Fuzz deal",
+        "amount", 100, "currency", "EUR")).json().path("id").asLong();
+    communicationId = Api.as(rest, "admin").post("/api/communications", Map.of("type", "NOTE", "subject", "Fuzz note",
+        "start", "2026-01-01T10:00:00Z", "customerId", customerId)).json().path("id").asLong();
+    templateId = Api.as(rest, "admin").post("/api/after-sale-templates", Map.of("name", "Fuzz template",
+        "tasks", List.of(Map.of("name", "Call", "candidateGroup", "sales", "dueOffset", "P3D")))).json()
+        .path("id").asLong();
+    assertThat(List.of(customerId, dealId, communicationId, templateId)).allMatch(id -> id > 0);
+  }
+
+  private List<Target> bodies() {
+    JsonNode customer = tree(Map.of("name", "Fuzz Customer", "email", "fuzz@example.com", "phone", "+33 1 23 45 67 89",
+        "address", "1 rue du Test", "category", "PROSPECT", "acquisitionSource", "WEBSITE",
+        "emailConsent", Map.of("granted", true, "source", "web form"),
+        "smsConsent", Map.of("granted", false, "source", "phone")));
+    JsonNode opportunity = tree(Map.of("customerId", customerId, "title", "Fuzz deal", "amount", 1200.5,
+        "currency", "EUR", "owner", "sales", "expectedCloseDate", "2027-01-31"));
+    JsonNode communication = tree(Map.of("type", "MEETING", "subject", "Fuzz meeting", "details", "Agenda",
+        "start", "2026-05-01T09:00:00Z", "end", "2026-05-01T10:00:00Z", "status", "DONE", "private", false,
+        "assignees", List.of("sales"), "customerId", customerId, "opportunityIds", List.of(dealId)));
+    // no defaultTemplate: a fuzzed template must never become the default the other tests rely on
+    JsonNode template = tree(Map.of("name", "Fuzz template", "tasks", List.of(Map.of("name", "Install",
+        "description", "On site", "candidateGroup", "logistics", "dueOffset", "P3D", "reminderOffset", "P2D"))));
+    return List.of(
+        new Target("sales", HttpMethod.POST, "/api/customers", customer),
+        new Target("sales", HttpMethod.PUT, "/api/customers/" + customerId, customer),
+        new Target("sales", HttpMethod.POST, "/api/opportunities", opportunity),
+        new Target("admin", HttpMethod.POST, "/api/communications", communication),
+        new Target("admin", HttpMethod.PUT, "/api/communications/" + communicationId, communication),
+        new Target("admin", HttpMethod.POST, "/api/after-sale-templates", template),
+        new Target("admin", HttpMethod.PUT, "/api/after-sale-templates/" + templateId, template),
+        new Target("admin", HttpMethod.POST, "/api/opportunities/" + dealId + "/after-sale",
+            tree(Map.of("templateId", templateId))),
+        new Target("admin", HttpMethod.POST, "/api/opportunities/" + dealId + "/delivery/carrier-quote",
+            tree(Map.of("amount", 180))),
+        new Target("admin", HttpMethod.POST, "/api/opportunities/" + dealId + "/delivery-note/signature",
+            tree(Map.of("signedBy", "Jane Customer"))));
+  }
+
+  private static JsonNode tree(Object value) {
+    return JSON.valueToTree(value);
+  }
+
+  @Test
+  void fuzzedBodiesNeverCauseA5xxOrAStackTrace() {
+    // every POST/PUT /api handler taking a JSON body is covered (attachments take multipart, notifications none)
+    assertThat(bodies().stream().map(t -> t.method() + " " + t.path().replaceAll("/\\d+", "/{id}")).toList())
+        .containsAll(jsonBodyHandlers());
+    List<String> failures = new ArrayList<>();
+    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    int requests = 0;
+    for (Target target : bodies()) {
+      for (int round = 0; round < ROUNDS; round++) {
+        String body = mutate(target.body());
+        var answer = Api.as(rest, target.user()).exchange(target.method(), target.path(), body);
+        requests++;
+        statuses.merge(answer.status(), 1, Integer::sum);
+        check(failures, target.method() + " " + target.path() + " " + abbreviate(body), answer.status(),
+            answer.body());
+      }
+    }
+    System.out.println("Body fuzz, seed " + seed + ": " + requests + " requests, answers " + statuses);
+    assertThat(failures).as("seed %d (-Dfuzz.seed=%d replays it), %d requests", seed, seed, requests).isEmpty();
+    // the generator reaches both sides: some mutations stay valid and are accepted, most are refused
+    assertThat(statuses.keySet()).as("seed %d: answers %s", seed, statuses)
+        .anyMatch(status -> status < 300).anyMatch(status -> status == 400);
+  }
+
+  @Test
+  void fuzzedPathIdsAndQueryParametersNeverCauseA5xxOrAStackTrace() {
+    List<String> params = List.of("q", "category", "customerId", "opportunityId", "communicationId", "type",
+        "status", "from", "to", "author", "page", "size", "sort", "mine", "limit");
+    List<String> failures = new ArrayList<>();
+    int requests = 0;
+    for (String pattern : getHandlers()) {
+      for (int round = 0; round < 8; round++) {
+        String path = pattern;
+        while (path.contains("{")) {
+          path = path.replaceFirst("\\{[^}]+}",
+              java.util.regex.Matcher.quoteReplacement(UriUtils.encodePathSegment(scalarText(), UTF_8)));
+        }
+        List<String> query = new ArrayList<>();
+        for (String param : params) {
+          if (random.nextInt(3) == 0) {
+            query.add(param + "=" + UriUtils.encodeQueryParam(scalarText(), UTF_8));
+          }
+        }
+        URI target = URI.create(rest.getRootUri() + path + (query.isEmpty() ? "" : "?" + String.join("&", query)));
+        var answer = rest.withBasicAuth("admin", "admin").exchange(target, HttpMethod.GET,
+            new HttpEntity<>(acceptJson()), String.class);
+        requests++;
+        check(failures, "GET " + target, answer.getStatusCode().value(), answer.getBody());
+      }
+    }
+    assertThat(failures).as("seed %d (-Dfuzz.seed=%d replays it), %d requests", seed, seed, requests).isEmpty();
+  }
+
+  private static HttpHeaders acceptJson() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+    return headers;
+  }
+
+  private List<String> getHandlers() {
+    List<String> paths = new ArrayList<>();
+    mappings.getHandlerMethods().forEach((info, handler) -> {
+      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      if (methods.isEmpty() || methods.contains(RequestMethod.GET)) {
+        info.getPatternValues().stream().filter(p -> p.startsWith("/api/")).forEach(paths::add);
+      }
+    });
+    paths.sort(String::compareTo);
+    return paths;
+  }
+
+  private List<String> jsonBodyHandlers() {
+    List<String> handlers = new ArrayList<>();
+    mappings.getHandlerMethods().forEach((info, handler) -> {
+      boolean jsonBody = Stream.of(handler.getMethodParameters())
+          .anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class));
+      if (!jsonBody) {
+        return;
+      }
+      for (String pattern : info.getPatternValues()) {
+        info.getMethodsCondition().getMethods().forEach(m ->
+            handlers.add(m.name() + " " + pattern.replaceAll("\\{[^}]+}", "{id}")));
+      }
+    });
+    return handlers;
+  }
+
+  private static void check(List<String> failures, String request, int status, String body) {
+    String text = body == null ? "" : body;
+    boolean stackTrace = Stream.of("Exception", "at com.", "at org.", "\tat ", "Caused by", "java.lang.")
+        .anyMatch(text::contains);
+    if (status >= 500 || stackTrace) {
+      failures.add(request + " -> " + status + " " + abbreviate(text));
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 240 ? text : text.substring(0, 240) + "...(" + text.length() + " chars)";
+  }
+
+  // ---- the generator ----
+
+  /** One request body: the valid body with one or more fields replaced, removed or added, or something else entirely. */
+  private String mutate(JsonNode valid) {
+    int kind = random.nextInt(20);
+    if (kind == 0) {
+      return malformed(valid.toString());
+    }
+    if (kind == 1) {
+      return randomValue(3).toString();
+    }
+    JsonNode body = valid.deepCopy();
+    int changes = 1 + (kind == 2 ? random.nextInt(4) : 0);
+    for (int i = 0; i < changes; i++) {
+      List<String> paths = new ArrayList<>();
+      collectPaths(body, "", paths);
+      if (paths.isEmpty()) {
+        break;
+      }
+      String path = paths.get(random.nextInt(paths.size()));
+      int action = random.nextInt(10);
+      if (action == 0) {
+        remove(body, path);
+      } else if (action == 1 && body instanceof ObjectNode object) {
+        object.set("unexpected" + random.nextInt(100), randomValue(1));
+      } else {
+        replace(body, path, randomValue(2));
+      }
+    }
+    return body.toString();
+  }
+
+  private String malformed(String json) {
+    return switch (random.nextInt(6)) {
+      case 0 -> json.substring(0, random.nextInt(Math.max(1, json.length())));
+      case 1 -> json.replace("\"", "'");
+      case 2 -> json + "}}]";
+      case 3 -> "[".repeat(5000) + "]".repeat(5000);
+      case 4 -> "{\"a\":".repeat(3000) + "1" + "}".repeat(3000);
+      default -> "\u0000\uFFFF" + json;
+    };
+  }
+
+  private static void collectPaths(JsonNode node, String prefix, List<String> paths) {
+    if (node instanceof ObjectNode object) {
+      object.fieldNames().forEachRemaining(name -> {
+        paths.add(prefix + "/" + name);
+        collectPaths(object.get(name), prefix + "/" + name, paths);
+      });
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        paths.add(prefix + "/" + i);
+        collectPaths(array.get(i), prefix + "/" + i, paths);
+      }
+    }
+  }
+
+  private static void replace(JsonNode root, String path, JsonNode value) {
+    int cut = path.lastIndexOf('/');
+    JsonNode parent = path.substring(0, cut).isEmpty() ? root : root.at(path.substring(0, cut));
+    String last = path.substring(cut + 1);
+    if (parent instanceof ObjectNode object) {
+      object.set(last, value);
+    } else if (parent instanceof ArrayNode array) {
+      array.set(Integer.parseInt(last), value);
+    }
+  }
+
+  private static void remove(JsonNode root, String path) {
+    int cut = path.lastIndexOf('/');
+    JsonNode parent = path.substring(0, cut).isEmpty() ? root : root.at(path.substring(0, cut));
+    String last = path.substring(cut + 1);
+    if (parent instanceof ObjectNode object) {
+      object.remove(last);
+    } else if (parent instanceof ArrayNode array) {
+      array.remove(Integer.parseInt(last));
+    }
+  }
+
+  private JsonNode randomValue(int depth) {
+    int kind = random.nextInt(depth > 0 ? 10 : 8);
+    return switch (kind) {
+      case 0 -> NODES.nullNode();
+      case 1 -> NODES.booleanNode(random.nextBoolean());
+      case 2, 3 -> NODES.textNode(boundaryText());
+      case 4 -> NODES.textNode(randomText());
+      case 5 -> boundaryNumber();
+      case 6 -> NODES.numberNode(random.nextLong());
+      case 7 -> NODES.textNode(boundaryDate());
+      case 8 -> {
+        ArrayNode array = NODES.arrayNode();
+        int size = random.nextInt(4) == 0 ? 60 : random.nextInt(3);
+        for (int i = 0; i < size; i++) {
+          array.add(randomValue(depth - 1));
+        }
+        yield array;
+      }
+      default -> {
+        ObjectNode object = NODES.objectNode();
+        for (int i = 0; i < random.nextInt(3); i++) {
+          object.set(List.of("id", "name", "amount", "granted", "x").get(random.nextInt(5)), randomValue(depth - 1));
+        }
+        yield object;
+      }
+    };
+  }
+
+  private static final List<Supplier<String>> TEXTS = List.of(
+      () -> "", () -> " ", () -> "a", () -> "x".repeat(201), () -> "x".repeat(5000), () -> "x".repeat(100_000),
+      () -> "NaN", () -> "Infinity", () -> "-Infinity", () -> "null", () -> "true", () -> "0", () -> "-1",
+      () -> "1e309", () -> "99999999999999999999999999", () -> "P-1D", () -> "PT", () -> "P999999999Y",
+      () -> "ü漢字🙂", () -> "\u0000", () -> "\uD800", () -> "<script>alert(1)</script>", () -> "' OR 1=1 --",
+      () -> "%", () -> "_", () -> "\\", () -> "../../etc/passwd", () -> "${7*7}", () -> "#{7*7}",
+      () -> "PROSPECT", () -> "prospect", () -> "WEBSITE", () -> "CALL", () -> "EUR", () -> "eur", () -> "sales",
+      () -> "camunda-admin", () -> "nosuchuser", () -> "a@b", () -> "@", () -> "+33 (0)1", () -> "\r\n\t");
+
+  private String boundaryText() {
+    return TEXTS.get(random.nextInt(TEXTS.size())).get();
+  }
+
+  private String randomText() {
+    StringBuilder text = new StringBuilder();
+    int length = random.nextInt(4) == 0 ? 300 + random.nextInt(3000) : random.nextInt(30);
+    for (int i = 0; i < length; i++) {
+      text.appendCodePoint(random.nextInt(5) == 0 ? 0x80 + random.nextInt(0x2FF80) : 0x20 + random.nextInt(0x5F));
+    }
+    return text.toString().replace("\uD800", "");
+  }
+
+  private JsonNode boundaryNumber() {
+    return switch (random.nextInt(12)) {
+      case 0 -> NODES.numberNode(0);
+      case 1 -> NODES.numberNode(-1);
+      case 2 -> NODES.numberNode(Long.MAX_VALUE);
+      case 3 -> NODES.numberNode(Long.MIN_VALUE);
+      case 4 -> NODES.numberNode(Double.MAX_VALUE);
+      case 5 -> NODES.numberNode(-Double.MAX_VALUE);
+      case 6 -> NODES.numberNode(Double.MIN_VALUE);
+      case 7 -> NODES.numberNode(new BigDecimal("1e400"));
+      case 8 -> NODES.numberNode(new BigInteger("9".repeat(60)));
+      case 9 -> NODES.numberNode(new BigDecimal("0.0000000001"));
+      case 10 -> NODES.numberNode(Integer.MAX_VALUE + 1L);
+      default -> NODES.numberNode(-0.5);
+    };
+  }
+
+  private String boundaryDate() {
+    return List.of("2026-02-30", "2026-13-01", "0000-01-01", "+99999-01-01", "-0001-01-01", "2026-01-01T25:00:00Z",
+        "+99999-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "2026-01-01", "2026-01-01T00:00:00",
+        "9999-12-31T23:59:59.999999999Z", "2026-06-01T10:00:00+99:00", "today").get(random.nextInt(13));
+  }
+
+  private String scalarText() {
+    return switch (random.nextInt(6)) {
+      case 0 -> Long.toString(random.nextLong());
+      case 1 -> List.of("0", "-1", "1", "999999999999999999999", "1.5", "NaN", "").get(random.nextInt(7));
+      case 2 -> boundaryDate();
+      case 3 -> List.of("name,desc", "nosuchfield", "name;drop", "createdAt,asc", "id,sideways").get(random.nextInt(5));
+      case 4 -> {
+        // a lone surrogate cannot be put in a URL at all; the body fuzz sends it
+        String text = boundaryText().replace("\uD800", "?");
+        yield text.length() > 300 ? text.substring(0, 300) : text;
+      }
+      default -> List.of("PROSPECT", "CALL", "DONE", "true", "x", "%", "ab").get(random.nextInt(7));
+    };
+  }
+}
