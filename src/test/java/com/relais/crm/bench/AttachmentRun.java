@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class AttachmentRun {
   private static final int MB = 1024 * 1024;
+  private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+      .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+      .map(java.lang.management.MemoryPoolMXBean::getName).collect(java.util.stream.Collectors.toSet());
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   double serviceSeconds;
@@ -129,8 +132,8 @@ final class AttachmentRun {
           .equals(notification.getType())) {
         var info = com.sun.management.GarbageCollectionNotificationInfo.from(
             (javax.management.openmbean.CompositeData) notification.getUserData());
-        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-            .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+        long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+            .filter(pool -> HEAP_POOLS.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed()).sum();
         afterGc.accumulateAndGet(used, Math::max);
         collections.incrementAndGet();
       }
