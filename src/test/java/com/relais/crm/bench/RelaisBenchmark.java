@@ -67,7 +67,10 @@ class RelaisBenchmark {
     results.note("service database " + db + (scenarios.contains("A") ? ", bare engine database " + bareDb : ""));
     ConfigurableApplicationContext context = null;
     BareEngine bare = null;
+    ExternalS3 s3 = null;
     try {
+      s3 = ExternalS3.start(OUT.resolve("s3"));
+      results.note("S3 endpoint " + s3.endpoint + " (a JVM of its own)");
       context = new SpringApplicationBuilder(RelaisCrmApplication.class).run(
           "--spring.datasource.url=" + pg.urlOf(db),
           "--spring.datasource.username=" + pg.user,
@@ -78,7 +81,9 @@ class RelaisBenchmark {
           "--camunda.bpm.history-level=full",
           "--camunda.bpm.job-execution.wait-time-in-millis=" + JOB_WAIT_MILLIS,
           "--camunda.bpm.job-execution.max-wait=" + JOB_MAX_WAIT_MILLIS,
-          "--relais.storage.embedded-directory=" + OUT.resolve("objects").toAbsolutePath(),
+          "--relais.storage.endpoint=" + s3.endpoint,
+          "--relais.storage.access-key=" + s3.accessKey,
+          "--relais.storage.secret-key=" + s3.secretKey,
           "--relais.after-sale.reminders-enabled=false",
           "--logging.level.root=WARN",
           "--logging.level.com.relais=WARN");
@@ -112,6 +117,9 @@ class RelaisBenchmark {
       }
       if (context != null) {
         context.close();
+      }
+      if (s3 != null) {
+        s3.close();
       }
       if (!keep) {
         pg.drop(db);
