@@ -3,8 +3,10 @@ package com.relais.crm.customer;
 import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.platform.NotFoundException;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +43,16 @@ public class CustomerService {
   @Transactional(readOnly = true)
   public boolean exists(long id) {
     return customers.existsById(id);
+  }
+
+  /**
+   * The quick search's share: the first {@code limit} customers by name whose name or e-mail contains {@code q}.
+   * No total is counted (README, Performance).
+   */
+  @Transactional(readOnly = true)
+  public List<Customer> matching(String q, int limit) {
+    return customers.findBy(CustomerRepository.matching(q),
+        query -> query.sortBy(Sort.by("name")).limit(limit).all());
   }
 
   @Transactional(readOnly = true)

@@ -3,8 +3,6 @@ package com.relais.crm.search;
 import com.relais.crm.attachment.AttachmentService;
 import com.relais.crm.communication.CommunicationService;
 import com.relais.crm.customer.CustomerService;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /** Asks each capability for its own hits, so each applies its own visibility rules (private exchanges). */
@@ -22,10 +20,8 @@ class QuickSearch {
 
   SearchHits find(String q, int limit) {
     return new SearchHits(
-        customers.search(q, null, PageRequest.of(0, limit, Sort.by("name"))).map(SearchHits.CustomerHit::of)
-            .getContent(),
-        communications.matching(q, PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "startsAt")))
-            .map(SearchHits.CommunicationHit::of).getContent(),
+        customers.matching(q, limit).stream().map(SearchHits.CustomerHit::of).toList(),
+        communications.matching(q, limit).stream().map(SearchHits.CommunicationHit::of).toList(),
         attachments.matching(q, limit).stream().map(SearchHits.AttachmentHit::of).toList());
   }
 }

@@ -1,0 +1,82 @@
+package com.relais.crm.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small JSON client for the running service, as one demo user (password = user id); times every request. */
+final class Http {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
+
+  record Answer(int status, String body) {
+    JsonNode json() {
+      try {
+        return body == null || body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+      } catch (Exception e) {
+        throw new IllegalStateException("not JSON: " + body, e);
+      }
+    }
+  }
+
+  /** Called before each request (the pacing of the half-rate phase); may be null. */
+  interface Pacer {
+    void await();
+  }
+
+  private final String base;
+  private final String authorization;
+  private final Stats stats;
+  private final Pacer pacer;
+  long requests;
+
+  Http(String base, String user, Stats stats, Pacer pacer) {
+    this.base = base;
+    this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+        .getBytes(StandardCharsets.UTF_8));
+    this.stats = stats;
+    this.pacer = pacer;
+  }
+
+  Answer get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  Answer post(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  Answer send(HttpRequest.Builder request) {
+    if (pacer != null) {
+      pacer.await();
+    }
+    HttpRequest built = request.header("Authorization", authorization).header("Accept", "application/json")
+        .timeout(Duration.ofSeconds(60)).build();
+    long start = System.nanoTime();
+    try {
+      HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+      if (stats != null) {
+        stats.add(System.nanoTime() - start);
+      }
+      requests++;
+      return new Answer(response.statusCode(), response.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException(built.method() + " " + built.uri() + ": " + e, e);
+    }
+  }
+}

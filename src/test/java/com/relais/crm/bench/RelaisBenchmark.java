@@ -1,0 +1,266 @@
+package com.relais.crm.bench;
+
+import com.relais.crm.RelaisCrmApplication;
+import io.minio.MinioClient;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The performance benchmark of README "Performance": {@code ./mvnw -Pbench verify}. Not a test: it asserts no
+ * times, it prints a table and writes target/bench/results.json. Settings are system properties (bench.*), see the
+ * README; the database server is BENCH_DB_URL (default 127.0.0.1:5432, user postgres).
+ */
+class RelaisBenchmark {
+  private static final Path OUT = Path.of("target", "bench");
+  /** Job executor timing of both engines: the service's starter and the bare engine poll alike. */
+  private static final int JOB_WAIT_MILLIS = 100;
+  private static final int JOB_MAX_WAIT_MILLIS = 1000;
+  private static final int POOL_SIZE = 20;
+
+  private final Results results = new Results();
+  private final Pg pg = new Pg();
+
+  private static int setting(String name, int fallback) {
+    String value = System.getProperty("bench." + name);
+    return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+  }
+
+  @Test
+  void run() throws Exception {
+    int deals = setting("deals", 2000);
+    int workers = setting("workers", 8);
+    int rounds = Math.max(1, setting("rounds", 4));
+    int restDeals = setting("restDeals", 400);
+    int restClients = setting("restClients", 16);
+    int files = setting("files", 200);
+    int exchanges = setting("exchanges", 1_000_000);
+    int customers = setting("customers", 100_000);
+    int searches = setting("searches", 300);
+    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D").toUpperCase().split("\\s*,\\s*"));
+    boolean keep = Boolean.parseBoolean(System.getProperty("bench.keepDb", "false"));
+    for (var s : List.of(List.of("deals", deals), List.of("workers", workers), List.of("rounds", rounds),
+        List.of("restDeals", restDeals), List.of("restClients", restClients), List.of("files", files),
+        List.of("exchanges", exchanges), List.of("customers", customers), List.of("searches", searches))) {
+      results.setting(s.get(0).toString(), s.get(1));
+    }
+    results.setting("scenarios", String.join(",", new java.util.TreeSet<>(scenarios)));
+    results.setting("dbServer", pg.serverUrl);
+
+    String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+    String db = "relais_bench_" + stamp;
+    String bareDb = db + "_bare";
+    pg.create(db);
+    results.note("service database " + db + (scenarios.contains("A") ? ", bare engine database " + bareDb : ""));
+    ConfigurableApplicationContext context = null;
+    BareEngine bare = null;
+    ExternalS3 s3 = null;
+    try {
+      s3 = ExternalS3.start(OUT.resolve("s3"));
+      results.note("S3 endpoint " + s3.endpoint + " (a JVM of its own)");
+      context = new SpringApplicationBuilder(RelaisCrmApplication.class).run(
+          "--spring.datasource.url=" + pg.urlOf(db),
+          "--spring.datasource.username=" + pg.user,
+          "--spring.datasource.password=" + pg.password,
+          "--spring.datasource.hikari.maximum-pool-size=" + POOL_SIZE,
+          "--server.port=0",
+          "--relais.demo.enabled=true",
+          "--camunda.bpm.history-level=full",
+          "--camunda.bpm.job-execution.wait-time-in-millis=" + JOB_WAIT_MILLIS,
+          "--camunda.bpm.job-execution.max-wait=" + JOB_MAX_WAIT_MILLIS,
+          "--relais.storage.endpoint=" + s3.endpoint,
+          "--relais.storage.access-key=" + s3.accessKey,
+          "--relais.storage.secret-key=" + s3.secretKey,
+          "--relais.after-sale.reminders-enabled=false",
+          "--logging.level.root=WARN",
+          "--logging.level.com.relais=WARN");
+      int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+      String base = "http://127.0.0.1:" + port;
+      ProcessEngine engine = context.getBean(ProcessEngine.class);
+
+      if (scenarios.contains("A")) {
+        pg.create(bareDb);
+        bare = new BareEngine(pg.urlOf(bareDb), pg.user, pg.password, POOL_SIZE, JOB_WAIT_MILLIS, JOB_MAX_WAIT_MILLIS);
+        scenarioA(context, engine, bare, db, bareDb, deals, workers, rounds);
+        bare.close();
+        bare = null;
+      }
+      if (scenarios.contains("B")) {
+        scenarioB(base, restDeals, restClients);
+      }
+      if (scenarios.contains("C")) {
+        scenarioC(context, base, db, files);
+      }
+      if (scenarios.contains("D")) {
+        scenarioD(base, db, customers, exchanges, searches);
+      }
+    } finally {
+      System.out.println();
+      System.out.println(results.table());
+      results.write(OUT);
+      System.out.println("[bench] figures written to " + OUT.resolve("results.json").toAbsolutePath());
+      if (bare != null) {
+        bare.close();
+      }
+      if (context != null) {
+        context.close();
+      }
+      if (s3 != null) {
+        s3.close();
+      }
+      if (!keep) {
+        pg.drop(db);
+        pg.drop(bareDb);
+      }
+    }
+  }
+
+  private void scenarioA(ConfigurableApplicationContext context, ProcessEngine engine, BareEngine bare, String db,
+      String bareDb, int deals, int workers, int rounds) throws Exception {
+    DealRun crm = new DealRun(new DealRun.Crm(context, engine));
+    DealRun baseline = new DealRun(new DealRun.Bare(bare.engine));
+    // warm-up of both (JIT, caches, first deployments' parsing), not counted
+    int warm = Math.max(workers, Math.min(100, deals / 10));
+    new DealRun(new DealRun.Crm(context, engine)).run(warm, workers, 0);
+    new DealRun(new DealRun.Bare(bare.engine)).run(warm, workers, 1_000_000);
+    settle();
+    Pg.Counters crmBefore = pg.counters(db);
+    Pg.Counters bareBefore = pg.counters(bareDb);
+    int perRound = deals / rounds;
+    List<String> ratios = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      int count = r == rounds - 1 ? deals - perRound * (rounds - 1) : perRound;
+      long crmNanos = crm.elapsedNanos;
+      long bareNanos = baseline.elapsedNanos;
+      // alternate which side goes first, so a slow spell of the machine does not always hit the same one
+      if (r % 2 == 0) {
+        crm.run(count, workers, 0);
+        baseline.run(count, workers, 2_000_000 + r * count);
+      } else {
+        baseline.run(count, workers, 2_000_000 + r * count);
+        crm.run(count, workers, 0);
+      }
+      double a = count / ((crm.elapsedNanos - crmNanos) / 1e9);
+      double a0 = count / ((baseline.elapsedNanos - bareNanos) / 1e9);
+      ratios.add(String.format("%.1f/%.1f", a, a0));
+      results.note(String.format("round %d: %d deals, A %.1f deals/s, A' %.1f deals/s", r + 1, count, a, a0));
+    }
+    settle();
+    Pg.Counters crmUsed = pg.counters(db).minus(crmBefore);
+    Pg.Counters bareUsed = pg.counters(bareDb).minus(bareBefore);
+
+    double a = crm.dealsPerSecond();
+    double a0 = baseline.dealsPerSecond();
+    int cores = Runtime.getRuntime().availableProcessors();
+    results.target("A", "completed deals/s (service)", a, "deals/s", ">= 60 on 2 cores", a >= 60);
+    results.figure("A'", "completed deals/s (bare engine)", a0, "deals/s");
+    results.target("A", "ratio A/A'", a / a0, "", ">= 0.9", a / a0 >= 0.9);
+    results.figure("A", "task completion p50", crm.completions.percentileMs(50), "ms");
+    results.figure("A", "task completion p95", crm.completions.percentileMs(95), "ms");
+    results.figure("A", "task completion p99", crm.completions.percentileMs(99), "ms");
+    results.figure("A'", "task completion p50", baseline.completions.percentileMs(50), "ms");
+    results.figure("A'", "task completion p95", baseline.completions.percentileMs(95), "ms");
+    results.figure("A'", "task completion p99", baseline.completions.percentileMs(99), "ms");
+    results.figure("A", "db commits per deal", crmUsed.commits() / (double) deals, "commits");
+    results.figure("A", "db commits per deal without driver polls",
+        (crmUsed.commits() - crm.driverReads.get()) / (double) deals, "commits");
+    results.figure("A'", "db commits per deal", bareUsed.commits() / (double) deals, "commits");
+    results.figure("A'", "db commits per deal without driver polls",
+        (bareUsed.commits() - baseline.driverReads.get()) / (double) deals, "commits");
+    results.figure("A", "rows written per deal", crmUsed.rowsWritten() / (double) deals, "rows");
+    results.figure("A'", "rows written per deal", bareUsed.rowsWritten() / (double) deals, "rows");
+    results.setting("cores", cores);
+    results.note("A rounds (A/A' deals/s): " + String.join(", ", ratios));
+    System.gc();
+    System.gc();
+    results.figure("A", "heap used after full GC (both engines)",
+        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0, "MB");
+  }
+
+  /** The statistics collector publishes a backend's counts when it goes idle (at most every 10 s on PostgreSQL 15). */
+  private static void settle() throws InterruptedException {
+    Thread.sleep(11_000);
+  }
+
+  private void scenarioB(String base, int restDeals, int clients) throws Exception {
+    new RestRun(base, 0).run(Math.max(clients, restDeals / 10), clients, "warm-");
+    RestRun saturated = new RestRun(base, 0);
+    saturated.run(restDeals, clients, "sat-");
+    double rate = saturated.requestsPerSecond();
+    results.figure("B", "throughput at saturation", rate, "req/s");
+    results.figure("B", "deals/s at saturation", saturated.dealsPerSecond(), "deals/s");
+    results.figure("B", "p99 at saturation", saturated.latencies.percentileMs(99), "ms");
+    RestRun half = new RestRun(base, rate / 2);
+    half.run(Math.max(clients, restDeals / 2), clients, "half-");
+    results.figure("B", "achieved rate at half saturation", half.requestsPerSecond(), "req/s");
+    results.figure("B", "p50 at half saturation", half.latencies.percentileMs(50), "ms");
+    results.figure("B", "p95 at half saturation", half.latencies.percentileMs(95), "ms");
+    double p99 = half.latencies.percentileMs(99);
+    results.target("B", "p99 at half saturation", p99, "ms", "<= 50 ms", p99 <= 50);
+  }
+
+  private void scenarioC(ConfigurableApplicationContext context, String base, String db, int files) throws Exception {
+    MinioClient minio = context.getBean(MinioClient.class);
+    String bucket = context.getEnvironment().getProperty("relais.storage.bucket", "relais-attachments");
+    AttachmentRun run = new AttachmentRun(base, minio, bucket, OUT.resolve("files"));
+    try (Connection c = pg.connect(db)) {
+      PreparedStatement keyOf = c.prepareStatement("select object_key from attachment where id = ?");
+      run.objectKeys = id -> {
+        try {
+          keyOf.setLong(1, id);
+          try (ResultSet rs = keyOf.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+          }
+        } catch (Exception e) {
+          return null;
+        }
+      };
+      run.run(files);
+    }
+    double ratio = run.serviceMbPerSecond() / run.directMbPerSecond();
+    results.figure("C", "service upload (POST /api/attachments)", run.serviceMbPerSecond(), "MB/s");
+    results.figure("C", "direct MinIO SDK put", run.directMbPerSecond(), "MB/s");
+    results.target("C", "ratio service/direct", ratio, "", ">= 0.8", ratio >= 0.8);
+    double live1 = run.heapLive1Mb / 1048576.0;
+    double live20 = run.heapLive20Mb / 1048576.0;
+    results.figure("C", "live heap uploading 1 MB files (max after GC)", live1, "MB");
+    results.figure("C", "live heap uploading 20 MB files (max after GC)", live20, "MB");
+    results.figure("C", "used heap peak uploading 1 MB files", run.heapPeak1Mb / 1048576.0, "MB");
+    results.figure("C", "used heap peak uploading 20 MB files", run.heapPeak20Mb / 1048576.0, "MB");
+    // flat: 20 MB files may not keep more live heap than 1 MB files by even two such files
+    double growth = live20 - live1;
+    results.target("C", "live heap growth 1 MB -> 20 MB files", growth, "MB", "< 40 MB (flat)", growth < 40);
+    results.note(String.format("C: collections during the heap batches: %d (1 MB) / %d (20 MB)",
+        run.collections1Mb, run.collections20Mb));
+    results.note(String.format("C: %d uploads, %.0f MB each way; heap after GC before the batches %.0f / %.0f MB",
+        files, run.bytes / 1048576.0, run.heapBase1Mb / 1048576.0, run.heapBase20Mb / 1048576.0));
+  }
+
+  private void scenarioD(String base, String db, int customers, int exchanges, int searches) throws Exception {
+    SearchRun run = new SearchRun();
+    try (Connection c = pg.connect(db)) {
+      run.load(c, customers, exchanges);
+    }
+    results.figure("D", "bulk load (COPY) of customers and exchanges", run.loadSeconds, "s");
+    run.measure(base, searches);
+    results.figure("D", "quick search p50", run.search.percentileMs(50), "ms");
+    double searchP95 = run.search.percentileMs(95);
+    results.target("D", "quick search p95", searchP95, "ms", "<= 20 ms", searchP95 <= 20);
+    results.figure("D", "timeline page p50", run.timeline.percentileMs(50), "ms");
+    double timelineP95 = run.timeline.percentileMs(95);
+    results.target("D", "timeline page p95", timelineP95, "ms", "<= 20 ms", timelineP95 <= 20);
+  }
+}
