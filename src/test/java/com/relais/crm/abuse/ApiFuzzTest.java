@@ -72,6 +72,10 @@ class ApiFuzzTest {
         "tasks", List.of(Map.of("name", "Call", "candidateGroup", "sales", "dueOffset", "P3D")))).json()
         .path("id").asLong();
     assertThat(List.of(customerId, dealId, communicationId, templateId)).allMatch(id -> id > 0);
+    // the fuzz changes entries of its own, never the built-in ones other tests read (409 on later rounds is fine)
+    Api.as(rest, "admin").post("/api/communication-types", Map.of("code", "FUZZ_TYPE", "label", "Fuzz type"));
+    Api.as(rest, "admin").post("/api/communication-statuses",
+        Map.of("code", "FUZZ_STATUS", "label", "Fuzz status", "outcome", "OPEN"));
   }
 
   private List<Target> bodies() {
@@ -87,7 +91,14 @@ class ApiFuzzTest {
     // no defaultTemplate: a fuzzed template must never become the default the other tests rely on
     JsonNode template = tree(Map.of("name", "Fuzz template", "tasks", List.of(Map.of("name", "Install",
         "description", "On site", "candidateGroup", "logistics", "dueOffset", "P3D", "reminderOffset", "P2D"))));
+    JsonNode catalogueType = tree(Map.of("code", "FUZZ_TYPE", "label", "Fuzz type", "position", 900));
+    JsonNode catalogueStatus = tree(Map.of("code", "FUZZ_STATUS", "label", "Fuzz status", "outcome", "OPEN",
+        "active", true, "position", 900));
     return List.of(
+        new Target("admin", HttpMethod.POST, "/api/communication-types", catalogueType),
+        new Target("admin", HttpMethod.PUT, "/api/communication-types/FUZZ_TYPE", catalogueType),
+        new Target("admin", HttpMethod.POST, "/api/communication-statuses", catalogueStatus),
+        new Target("admin", HttpMethod.PUT, "/api/communication-statuses/FUZZ_STATUS", catalogueStatus),
         new Target("sales", HttpMethod.POST, "/api/customers", customer),
         new Target("sales", HttpMethod.PUT, "/api/customers/" + customerId, customer),
         new Target("sales", HttpMethod.POST, "/api/opportunities", opportunity),
@@ -110,7 +121,8 @@ class ApiFuzzTest {
   @Test
   void fuzzedBodiesNeverCauseA5xxOrAStackTrace() {
     // every POST/PUT /api handler taking a JSON body is covered (attachments take multipart, notifications none)
-    assertThat(bodies().stream().map(t -> t.method() + " " + t.path().replaceAll("/\\d+", "/{id}")).toList())
+    assertThat(bodies().stream()
+        .map(t -> t.method() + " " + t.path().replaceAll("/(\\d+|FUZZ_[A-Z]+)(?=/|$)", "/{id}")).toList())
         .containsAll(jsonBodyHandlers());
     List<String> failures = new ArrayList<>();
     Map<Integer, Integer> statuses = new java.util.TreeMap<>();
@@ -188,11 +200,24 @@ class ApiFuzzTest {
         return;
       }
       for (String pattern : info.getPatternValues()) {
-        info.getMethodsCondition().getMethods().forEach(m ->
-            handlers.add(m.name() + " " + pattern.replaceAll("\\{[^}]+}", "{id}")));
+        for (String path : alternatives(pattern)) {
+          info.getMethodsCondition().getMethods().forEach(m ->
+              handlers.add(m.name() + " " + path.replaceAll("\\{[^}]+}", "{id}")));
+        }
       }
     });
     return handlers;
+  }
+  /** A segment like {@code {kind:communication-types|communication-statuses}} stands for each of its literal paths. */
+  private static List<String> alternatives(String pattern) {
+    var choice = java.util.regex.Pattern.compile("\\{\\w+:([\\w-]+(?:\\|[\\w-]+)+)}").matcher(pattern);
+    if (!choice.find()) {
+      return List.of(pattern);
+    }
+    return Stream.of(choice.group(1).split("\\|"))
+        .flatMap(literal -> alternatives(pattern.substring(0, choice.start()) + literal
+            + pattern.substring(choice.end())).stream())
+        .toList();
   }
 
   private static void check(List<String> failures, String request, int status, String body) {
