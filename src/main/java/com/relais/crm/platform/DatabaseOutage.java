@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.Collections;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -19,6 +21,13 @@ public final class DatabaseOutage {
   public static final String DETAIL = "The database is unavailable at the moment; nothing was changed, try again shortly";
 
   private DatabaseOutage() {}
+
+  /** The one answer to an outage, from the controllers' advice and from the filter in front of the login checks. */
+  static ProblemDetail problem() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
+    problem.setTitle("Service unavailable");
+    return problem;
+  }
 
   public static boolean isCause(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());

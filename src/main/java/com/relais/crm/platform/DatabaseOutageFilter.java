@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -39,9 +38,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
       response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL);
-      problem.setTitle("Service unavailable");
-      json.writeValue(response.getOutputStream(), problem);
+      json.writeValue(response.getOutputStream(), DatabaseOutage.problem());
     }
   }
 }

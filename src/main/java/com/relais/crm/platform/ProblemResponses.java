@@ -6,14 +6,12 @@ import com.relais.crm.attachment.StoreUnavailableException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +21,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -184,21 +181,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  /** The database is down or restarting: fail fast with 503 so callers retry instead of piling up. */
-  @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-      SQLTransientConnectionException.class})
-  ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
-    log.warn("Database unavailable: {}", ex.toString());
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL);
-    problem.setTitle("Service unavailable");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).body(problem);
-  }
-
+  /**
+   * A database that is down or restarting answers 503, so callers retry instead of piling up; DatabaseOutage reads
+   * the whole cause chain because the engine and JPA wrap the driver's error differently. Anything else is a bug.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception ex) {
     if (DatabaseOutage.isCause(ex)) {
-      return databaseUnavailable(ex); // wrapped by the engine or JPA
+      log.warn("Database unavailable: {}", ex.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).body(DatabaseOutage.problem());
     }
     log.error("Unexpected failure", ex);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
