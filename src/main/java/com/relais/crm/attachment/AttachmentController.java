@@ -1,7 +1,9 @@
 package com.relais.crm.attachment;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,31 +17,38 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/attachments")
 class AttachmentController {
   private final AttachmentService attachments;
+  private final MultipartUpload uploads;
 
-  AttachmentController(AttachmentService attachments) {
+  AttachmentController(AttachmentService attachments, MultipartUpload uploads) {
     this.attachments = attachments;
+    this.uploads = uploads;
   }
 
-  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  /**
+   * The body is read by {@link MultipartUpload} as it arrives, which also answers a body that is not multipart (415
+   * problem+json, where {@code consumes} would leave it to the plain error page); the annotation documents it.
+   */
+  @PostMapping
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+      mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class)))
   ResponseEntity<AttachmentView> upload(
-      @RequestPart("file") MultipartFile file,
+      HttpServletRequest request,
       @RequestParam(required = false) Long customerId,
       @RequestParam(required = false) Long opportunityId,
       @RequestParam(required = false) Long communicationId) throws IOException {
-    Owner owner = Owner.of(customerId, opportunityId, communicationId);
-    try (InputStream content = file.getInputStream()) {
-      Attachment stored = attachments.upload(owner, file.getOriginalFilename(), content);
-      return ResponseEntity.created(URI.create("/api/attachments/" + stored.getId())).body(AttachmentView.of(stored));
-    }
+    Attachment stored = uploads.receive(request, customerId, opportunityId, communicationId);
+    return ResponseEntity.created(URI.create("/api/attachments/" + stored.getId())).body(AttachmentView.of(stored));
   }
+
+  /** The multipart form as OpenAPI shows it; the owner may also be one of these fields, placed before the file. */
+  record UploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file,
+      Long customerId, Long opportunityId, Long communicationId) {}
 
   @GetMapping("/{id}")
   AttachmentView get(@PathVariable long id) {

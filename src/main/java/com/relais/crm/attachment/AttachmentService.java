@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.tika.mime.MediaType;
 import org.slf4j.Logger;
@@ -77,10 +78,7 @@ public class AttachmentService {
     try {
       type = contentCheck.detect(buffered);
     } catch (IOException e) {
-      if (CheckedStream.isCause(e)) {
-        throw UploadRefused.tooLarge(limit);
-      }
-      throw e;
+      throw refusal(e, limit).orElseThrow(() -> e);
     }
     if (checked.count() == 0) {
       throw new InvalidFieldException("file", "file is empty");
@@ -89,14 +87,11 @@ public class AttachmentService {
 
     String key = KEY_PREFIX + UUID.randomUUID();
     try {
-      store.put(key, buffered, -1, type.toString());
+      store.put(key, buffered, type.toString());
     } catch (RuntimeException e) {
       // a multipart upload cut off half-way leaves no object, but a store may have kept parts: remove the key
       deleteQuietly(key);
-      if (CheckedStream.isCause(e)) {
-        throw UploadRefused.tooLarge(limit);
-      }
-      throw e;
+      throw refusal(e, limit).orElse(e);
     }
     if (checked.count() == 0) {
       deleteQuietly(key);
@@ -107,13 +102,25 @@ public class AttachmentService {
     try {
       return transaction.execute(status -> {
         Attachment saved = attachments.save(attachment);
-        events.publishEvent(new AttachmentStored(saved.getId(), key));
+        events.publishEvent(new AttachmentStored(saved.getId(), key, saved.getContentType()));
         return saved;
       });
     } catch (RuntimeException e) {
       deleteQuietly(key);
       throw e;
     }
+  }
+
+  /**
+   * The caller's answer when reading the upload itself failed: past the limit (413), or cut short, malformed or
+   * abandoned by the client (400). Empty when the store failed, which stays a 503.
+   */
+  private static Optional<RuntimeException> refusal(Exception failure, long limit) {
+    if (CheckedStream.isCause(failure)) {
+      return Optional.of(UploadRefused.tooLarge(limit));
+    }
+    return Optional.ofNullable(CheckedStream.unreadable(failure))
+        .map(e -> new InvalidFieldException("file", "The file could not be read to its end: " + e.getMessage()));
   }
 
   /** An attachment of something the caller may not see (a private exchange) answers like a missing one. */

@@ -9,13 +9,21 @@ import java.util.HexFormat;
 
 /**
  * Counts and hashes the bytes as they stream to the store, and fails as soon as they pass the limit: an oversized
- * upload is cut off there instead of being read to its end.
+ * upload is cut off there instead of being read to its end. A failure to read the upload itself (cut short,
+ * malformed, the client gone) is told apart from a failure of the store by {@link #unreadable}.
  */
 final class CheckedStream extends FilterInputStream {
   /** Thrown through the S3 client, which wraps it; found again by {@link #isCause}. */
   static final class LimitExceeded extends IOException {
     LimitExceeded(long limit) {
       super("more than " + limit + " bytes");
+    }
+  }
+
+  /** The upload could not be read to its end; thrown through the S3 client like {@link LimitExceeded}. */
+  static final class Unreadable extends IOException {
+    Unreadable(IOException cause) {
+      super(cause.getMessage(), cause);
     }
   }
 
@@ -35,17 +43,24 @@ final class CheckedStream extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    int b = in.read();
-    if (b >= 0) {
-      seen(1);
-      digest.update((byte) b);
-    }
-    return b;
+    byte[] one = new byte[1];
+    int n;
+    do {
+      n = read(one, 0, 1);
+    } while (n == 0);
+    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
-    int n = in.read(buffer, offset, length);
+    int n;
+    try {
+      n = in.read(buffer, offset, length);
+    } catch (LimitExceeded e) {
+      throw e;
+    } catch (IOException e) {
+      throw new Unreadable(e);
+    }
     if (n > 0) {
       seen(n);
       digest.update(buffer, offset, n);
@@ -80,11 +95,20 @@ final class CheckedStream extends FilterInputStream {
   }
 
   static boolean isCause(Throwable failure) {
+    return find(failure, LimitExceeded.class) != null;
+  }
+
+  /** The read failure of the upload itself behind {@code failure}, or null when something else failed. */
+  static Unreadable unreadable(Throwable failure) {
+    return find(failure, Unreadable.class);
+  }
+
+  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof LimitExceeded) {
-        return true;
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
     }
-    return false;
+    return null;
   }
 }

@@ -1,5 +1,6 @@
 package com.relais.crm.attachment;
 
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,5 +33,14 @@ class StorageConfiguration {
         .credentials(endpoint.accessKey(), endpoint.secretKey())
         .region(properties.region())
         .build();
+  }
+
+  @Bean
+  S3PartClient s3PartClient(S3Endpoint endpoint, StorageProperties properties) {
+    return new S3PartClient(MinioAsyncClient.builder()
+        .endpoint(endpoint.url())
+        .credentials(endpoint.accessKey(), endpoint.secretKey())
+        .region(properties.region())
+        .build());
   }
 }

@@ -1,6 +1,5 @@
 package com.relais.crm.attachment;
 
-import java.io.InputStream;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -18,6 +17,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Pulls an attachment's text for search once its upload has committed, on a small pool of its own so a slow or
  * hostile file never holds a request thread. Tika's AutoDetectParser guards against decompression bombs; the write
  * limit bounds the text kept. Any failure marks the attachment FAILED; the file itself stays available.
+ *
+ * <p>Documents ({@code application/*}: PDF, Office, OpenDocument) are parsed from a temporary copy that Tika removes
+ * afterwards: their parsers need the whole document at hand, and given a stream PDFBox and POI read all of it into
+ * the heap first (20 MB per file and thread), while from a file they read what they parse. Images, text and mail are
+ * parsed as they stream in.
  */
 @Component
 class TextExtraction {
@@ -39,7 +43,10 @@ class TextExtraction {
   void extract(AttachmentStored stored) {
     BodyContentHandler text = new BodyContentHandler(textLimit);
     TextStatus status = TextStatus.DONE;
-    try (InputStream content = TikaInputStream.get(store.get(stored.objectKey()))) {
+    try (TikaInputStream content = TikaInputStream.get(store.get(stored.objectKey()))) {
+      if (stored.contentType().startsWith("application/")) {
+        content.getPath(); // copies it to a temporary file, removed when the stream closes
+      }
       // no parser in the context: documents embedded in documents are not unpacked, one more bound on the work
       parser.parse(content, text, new Metadata(), new ParseContext());
     } catch (Exception e) {

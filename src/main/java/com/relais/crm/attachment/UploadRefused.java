@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** An upload refused for what it is (415) or how big it is (413); Spring renders it as problem+json. */
+/** An upload refused for what it is or how it is sent (415) or how big it is (413); rendered as problem+json. */
 class UploadRefused extends ErrorResponseException {
   private UploadRefused(HttpStatus status, String title, String detail) {
     super(status, problem(status, title, detail), null);
@@ -23,5 +23,10 @@ class UploadRefused extends ErrorResponseException {
 
   static UploadRefused unsupported(String detail) {
     return new UploadRefused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File type not accepted", detail);
+  }
+
+  static UploadRefused notMultipart(String contentType) {
+    return new UploadRefused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a multipart upload",
+        "Send the file as multipart/form-data, not " + (contentType == null ? "without a Content-Type" : contentType));
   }
 }

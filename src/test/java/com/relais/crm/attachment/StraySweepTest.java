@@ -28,7 +28,7 @@ class StraySweepTest {
     String kept = jdbc.queryForObject("select object_key from attachment where file_name = 'kept.pdf' "
         + "order by id desc fetch first 1 rows only", String.class);
     String stray = AttachmentService.KEY_PREFIX + UUID.randomUUID();
-    store.put(stray, new ByteArrayInputStream(new byte[] {1, 2, 3}), 3, "application/octet-stream");
+    store.put(stray, new ByteArrayInputStream(new byte[] {1, 2, 3}), "application/octet-stream");
 
     sweep.sweep();
     assertThat(store.exists(stray)).as("an upload may still be writing its row").isTrue();

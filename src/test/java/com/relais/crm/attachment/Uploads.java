@@ -41,10 +41,19 @@ public final class Uploads {
 
   /** A real one-page PDF whose text is {@code text}. */
   public static byte[] pdf(String text) throws IOException {
+    return pdf(text, null);
+  }
+
+  /** A real one-page PDF whose text is {@code text}, with {@code image} drawn on the page when there is one. */
+  static byte[] pdf(String text, java.awt.image.BufferedImage image) throws IOException {
     try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       document.addPage(page);
       try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        if (image != null) {
+          content.drawImage(org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, image),
+              72, 72, 200, 200);
+        }
         content.beginText();
         content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
         content.newLineAtOffset(72, 700);
