@@ -1,8 +1,6 @@
 package com.relais.crm.identity;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -11,30 +9,28 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks /api passwords against the engine's identity service, so that the users an admin manages in the
- * Admin webapp are the same everywhere. Each engine group becomes a {@code GROUP_<id>} authority.
+ * Checks /api passwords against the engine's identity service (through {@link VerifiedLogins}), so that the users
+ * an admin manages in the Admin webapp are the same everywhere. Each engine group becomes a {@code GROUP_<id>}
+ * authority.
  */
 @Component
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
-  private final IdentityService identityService;
+  private final VerifiedLogins logins;
 
-  EngineIdentityAuthenticationProvider(IdentityService identityService) {
-    this.identityService = identityService;
+  EngineIdentityAuthenticationProvider(VerifiedLogins logins) {
+    this.logins = logins;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
-    String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
-        || !identityService.checkPassword(userId, credentials.toString())) {
-      throw new BadCredentialsException("Wrong user name or password");
-    }
-    List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId)
+    VerifiedLogins.Login login = logins.check(authentication.getName(),
+        credentials == null ? null : credentials.toString())
+        .orElseThrow(() -> new BadCredentialsException("Wrong user name or password"));
+    List<SimpleGrantedAuthority> authorities = login.groups().stream()
         .map(group -> new SimpleGrantedAuthority(CurrentUser.GROUP_PREFIX + group))
         .toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    return UsernamePasswordAuthenticationToken.authenticated(login.userId(), null, authorities);
   }
 
   @Override

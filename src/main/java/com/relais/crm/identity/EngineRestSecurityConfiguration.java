@@ -2,7 +2,6 @@ package com.relais.crm.identity;
 
 import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,18 +11,19 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * /engine-rest is guarded by the engine's own Basic filter: it checks the same users as /api and sets the
- * engine's authentication, so engine authorizations decide what each user may see and do.
+ * /engine-rest is guarded by the engine's own Basic filter ({@link EngineRestAuthenticationFilter}): it checks the
+ * same users as /api and sets the engine's authentication, so engine authorizations decide what each user may see
+ * and do.
  */
 @Configuration
 class EngineRestSecurityConfiguration {
   private static final String ENGINE_REST = "/engine-rest/*";
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(VerifiedLogins logins) {
+    var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
+        new EngineRestAuthenticationFilter(logins));
     registration.setName("engine-rest-authentication");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     // the filter strips this prefix to tell /engine/{name}/... paths from default-engine paths
     registration.addInitParameter("rest-url-pattern-prefix", "/engine-rest");
     registration.addUrlPatterns(ENGINE_REST);

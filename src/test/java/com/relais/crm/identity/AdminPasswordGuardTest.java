@@ -22,7 +22,8 @@ class AdminPasswordGuardTest {
 
   private AdminAccount startingWithoutDemo(String adminPassword) {
     var properties = new IdentityProperties(new IdentityProperties.Demo(false),
-        new IdentityProperties.Admin(adminPassword), new IdentityProperties.EngineRest(List.of("*")));
+        new IdentityProperties.Admin(adminPassword), new IdentityProperties.EngineRest(List.of("*")),
+        new IdentityProperties.Login(java.time.Duration.ofSeconds(30)));
     return new AdminAccount(identityService, authorizationService, properties, engineConfiguration);
   }
 

@@ -1,0 +1,101 @@
+package com.relais.crm.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers for a short while that a user id and password were right, together with the user's groups and tenants.
+ * Clients of /api and /engine-rest send Basic credentials with every request; checking them against the engine's
+ * identity tables each time took three queries and three engine commands per request, the largest share of a small
+ * request (README, Performance). Only successes are remembered: a wrong password always reaches the engine, whose
+ * login throttling still applies. A changed password, a removed user or a changed membership takes effect after at
+ * most {@code relais.login.remember-for}. Passwords are not kept: an entry is found by an HMAC of id and password
+ * under a key made at start and never stored.
+ */
+@Component
+public class VerifiedLogins {
+  /** Bounds memory if someone cycles through many valid accounts; the map is simply emptied when full. */
+  static final int MAX_ENTRIES = 10_000;
+  private static final String HMAC = "HmacSHA256";
+
+  /** Who logged in, and the groups and tenants the engine's authorizations will check. */
+  public record Login(String userId, List<String> groups, List<String> tenants) {}
+
+  private record Remembered(Login login, long expiresAtNanos) {}
+
+  private final IdentityService identityService;
+  private final long rememberForNanos;
+  private final SecretKeySpec key;
+  private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+  VerifiedLogins(IdentityService identityService, IdentityProperties properties) {
+    this.identityService = identityService;
+    this.rememberForNanos = properties.login().rememberFor().toNanos();
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    this.key = new SecretKeySpec(secret, HMAC);
+  }
+
+  /** The login when {@code password} is the user's, checked by the engine or remembered from a recent check. */
+  public Optional<Login> check(String userId, String password) {
+    if (userId == null || userId.isBlank() || password == null) {
+      return Optional.empty();
+    }
+    String entry = entryOf(userId, password);
+    long now = System.nanoTime();
+    Remembered known = remembered.get(entry);
+    if (known != null && now - known.expiresAtNanos() < 0) {
+      return Optional.of(known.login());
+    }
+    if (!identityService.checkPassword(userId, password)) {
+      remembered.remove(entry);
+      return Optional.empty();
+    }
+    Login login = new Login(userId, groupsOf(userId), tenantsOf(userId));
+    if (rememberForNanos > 0) {
+      if (remembered.size() >= MAX_ENTRIES) {
+        remembered.clear();
+      }
+      remembered.put(entry, new Remembered(login, now + rememberForNanos));
+    }
+    return Optional.of(login);
+  }
+
+  private List<String> groupsOf(String userId) {
+    return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+  }
+
+  private List<String> tenantsOf(String userId) {
+    return identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+        .map(Tenant::getId).toList();
+  }
+
+  private String entryOf(String userId, String password) {
+    try {
+      Mac mac = Mac.getInstance(HMAC);
+      mac.init(key);
+      mac.update(userId.getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Every Java has " + HMAC, e);
+    }
+  }
+
+  /** For tests: how many logins are remembered now. */
+  int size() {
+    return remembered.size();
+  }
+}
