@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * entity, an entity bomb: "ENGINE-09003/09005 Could not parse"), a Java-serialized variable while Java serialization
  * is off ("ENGINE-17007"). These are the caller's fault, so /engine-rest answers them with 400 and the engine's own
  * message (never a stack trace). Every other failure keeps Camunda's answer.
- * A variable of a type with no serializer here (XML) is also the caller's fault.
+ * A variable of a type with no serializer here (XML) is also the caller's fault. A lost database is a 503
+ * ({@link EngineRestOutage}) whichever exception carries it.
  */
 final class EngineRestClientFaults {
   private static final Logger log = LoggerFactory.getLogger(EngineRestClientFaults.class);
@@ -66,10 +67,16 @@ final class EngineRestClientFaults {
   @Priority(1)
   static class EngineFaults implements ExceptionMapper<ProcessEngineException> {
     private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+    private final EngineRestOutage outage;
+
+    EngineFaults(EngineRestOutage outage) {
+      this.outage = outage;
+    }
 
     @Override
     public Response toResponse(ProcessEngineException failure) {
-      return isServerError(failure) && isClientFault(failure) ? badRequest(failure) : camunda.toResponse(failure);
+      return outage.answer(failure).orElseGet(() ->
+          isServerError(failure) && isClientFault(failure) ? badRequest(failure) : camunda.toResponse(failure));
     }
   }
 
@@ -77,10 +84,16 @@ final class EngineRestClientFaults {
   @Priority(1)
   static class RestFaults implements ExceptionMapper<RestException> {
     private final RestExceptionHandler camunda = new RestExceptionHandler();
+    private final EngineRestOutage outage;
+
+    RestFaults(EngineRestOutage outage) {
+      this.outage = outage;
+    }
 
     @Override
     public Response toResponse(RestException failure) {
-      return isServerError(failure) && isClientFault(failure.getCause()) ? badRequest(failure) : camunda.toResponse(failure);
+      return outage.answer(failure).orElseGet(() ->
+          isServerError(failure) && isClientFault(failure.getCause()) ? badRequest(failure) : camunda.toResponse(failure));
     }
   }
 }

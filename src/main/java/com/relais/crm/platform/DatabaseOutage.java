@@ -23,7 +23,7 @@ public final class DatabaseOutage {
   private DatabaseOutage() {}
 
   /** The one answer to an outage, from the controllers' advice and from the filter in front of the login checks. */
-  static ProblemDetail problem() {
+  public static ProblemDetail problem() {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
     problem.setTitle("Service unavailable");
     return problem;
