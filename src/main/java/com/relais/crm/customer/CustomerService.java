@@ -4,6 +4,7 @@ import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.platform.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -37,7 +38,12 @@ public class CustomerService {
 
   @Transactional(readOnly = true)
   public Customer get(long id) {
-    return customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
+    return find(id).orElseThrow(() -> new NotFoundException("Customer", id));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Customer> find(long id) {
+    return customers.findById(id);
   }
 
   @Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import org.hibernate.annotations.NaturalId;
 
 /** The delivery of one won deal. Its stage moves only through {@link #moveTo}; a received or rejected one is done. */
 @Entity
@@ -18,6 +19,8 @@ public class Delivery {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  /** One delivery per deal (a unique column): looked up by this in the persistence context first. */
+  @NaturalId
   private long opportunityId;
 
   @Enumerated(EnumType.STRING)

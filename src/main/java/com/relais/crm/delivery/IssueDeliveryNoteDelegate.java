@@ -19,9 +19,7 @@ class IssueDeliveryNoteDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long opportunityId = StageProperty.opportunityId(execution);
-    documents.ofDeal(opportunityId).stream()
-        .filter(d -> d.getKind() == DocumentKind.DELIVERY_NOTE)
-        .findFirst()
-        .ifPresent(note -> execution.setVariable(DeliveryBpmn.DELIVERY_NOTE_ATTACHMENT_ID, note.getId()));
+    documents.idOf(opportunityId, DocumentKind.DELIVERY_NOTE)
+        .ifPresent(id -> execution.setVariable(DeliveryBpmn.DELIVERY_NOTE_ATTACHMENT_ID, id));
   }
 }

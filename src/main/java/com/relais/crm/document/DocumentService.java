@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +35,7 @@ public class DocumentService {
     return documents.findByObjectKey(key).orElseGet(() -> {
       byte[] pdf = NotePdf.render(kind.title, lines.stream().map(l -> new NotePdf.Line(l.label(), l.value())).toList(),
           signatureCaption);
-      store.put(key, new ByteArrayInputStream(pdf), pdf.length, "application/pdf");
+      store.put(key, new ByteArrayInputStream(pdf), "application/pdf");
       String fileName = kind.fileStem + "-" + opportunityId + ".pdf";
       return documents.save(new GeneratedDocument(opportunityId, kind, key, fileName, pdf.length, sha256(pdf),
           clock.instant()));
@@ -44,6 +45,12 @@ public class DocumentService {
   @Transactional(readOnly = true)
   public List<GeneratedDocument> ofDeal(long opportunityId) {
     return documents.findByOpportunityIdOrderByCreatedAtAsc(opportunityId);
+  }
+
+  /** The id of the deal's document of this kind, if it was generated. */
+  @Transactional(readOnly = true)
+  public Optional<Long> idOf(long opportunityId, DocumentKind kind) {
+    return documents.findIdByOpportunityIdAndKind(opportunityId, kind);
   }
 
   @Transactional(readOnly = true)

@@ -42,9 +42,8 @@ public class OpportunityService {
   /** Opens the deal and, in the same transaction, starts its sale: both exist or neither does. */
   @Transactional
   public Opportunity create(NewOpportunity request) {
-    if (!customers.exists(request.customerId())) {
-      throw new InvalidFieldException("customerId", "customerId: no customer " + request.customerId());
-    }
+    Customer customer = customers.find(request.customerId()).orElseThrow(() ->
+        new InvalidFieldException("customerId", "customerId: no customer " + request.customerId()));
     LocalDate close = request.expectedCloseDate();
     if (close != null && (close.isBefore(EARLIEST_CLOSE) || close.isAfter(LATEST_CLOSE))) {
       throw new InvalidFieldException("expectedCloseDate", "expectedCloseDate must lie between 2000 and 2100");
@@ -53,7 +52,6 @@ public class OpportunityService {
     Opportunity opportunity = opportunities.save(new Opportunity(request.customerId(), request.title(),
         request.amount(), request.currency(), owner, close, clock.instant()));
     history.append(opportunity.getId(), null, opportunity.getStage().name(), currentUser.id(), clock.instant());
-    Customer customer = customers.get(request.customerId());
     events.publishEvent(new OpportunityCreated(opportunity.getId(), customer.getName()));
     return opportunity;
   }

@@ -3,6 +3,7 @@ package com.relais.crm.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relais.crm.HttpTest;
+import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -24,16 +25,26 @@ class DeployedDiagramsTest {
     return repositoryService.getBpmnModelInstance(definition.getId());
   }
 
+  /**
+   * Service tasks that run inside the step before them, because they only read or write our own records and that
+   * step is asynchronous itself; each is a save point the engine would otherwise pay for on every deal.
+   */
+  private static final Set<String> IN_THE_STEP_BEFORE = Set.of("serviceTask_issueDeliveryNote");
+
   /** A failing step retries three times a minute apart, then becomes an incident in Cockpit. */
   @ParameterizedTest
   @ValueSource(strings = {"sale", "delivery", "support", "after-sale"})
   void everyServiceTaskIsAsynchronousWithThreeRetries(String key) {
     for (ServiceTask task : latest(key).getModelElementsByType(ServiceTask.class)) {
+      assertThat(task.getCamundaDelegateExpression()).as("%s wiring", task.getId()).startsWith("#{");
+      if (IN_THE_STEP_BEFORE.contains(task.getId())) {
+        assertThat(task.isCamundaAsyncBefore()).as("%s runs in the step before it", task.getId()).isFalse();
+        continue;
+      }
       assertThat(task.isCamundaAsyncBefore()).as("%s is asyncBefore", task.getId()).isTrue();
       var retries = task.getExtensionElements().getElementsQuery()
           .filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult();
       assertThat(retries.getTextContent()).as("%s retry cycle", task.getId()).isEqualTo("R3/PT1M");
-      assertThat(task.getCamundaDelegateExpression()).as("%s wiring", task.getId()).startsWith("#{");
     }
   }
 
