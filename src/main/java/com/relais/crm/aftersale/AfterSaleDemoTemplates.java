@@ -11,6 +11,13 @@ import org.springframework.stereotype.Component;
 class AfterSaleDemoTemplates implements InitializingBean {
   static final String STANDARD = "Standard follow-up";
   static final String KEY_ACCOUNT = "Key account";
+  /** The default template's tasks; the benchmark's bare engine starts its after-sale with the same. */
+  static final List<TaskDefinition> STANDARD_TASKS = List.of(
+      new TaskDefinition("Installation", "Install the delivered goods at the customer's site.", "logistics", null,
+          "P3D", null),
+      new TaskDefinition("Training", "Train the customer's staff.", "sales", null, "P7D", "P5D"),
+      new TaskDefinition("Satisfaction call", "Call the customer and record how satisfied they are.", "sales",
+          null, "P14D", "P10D"));
 
   private final AfterSaleTemplates templates;
 
@@ -20,12 +27,7 @@ class AfterSaleDemoTemplates implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
-    ensure(new TemplateRequest(STANDARD, true, List.of(
-        new TaskDefinition("Installation", "Install the delivered goods at the customer's site.", "logistics", null,
-            "P3D", null),
-        new TaskDefinition("Training", "Train the customer's staff.", "sales", null, "P7D", "P5D"),
-        new TaskDefinition("Satisfaction call", "Call the customer and record how satisfied they are.", "sales",
-            null, "P14D", "P10D"))));
+    ensure(new TemplateRequest(STANDARD, true, STANDARD_TASKS));
     ensure(new TemplateRequest(KEY_ACCOUNT, false, List.of(
         new TaskDefinition("Kick-off meeting", "Meet the customer's project lead with the account manager.",
             "managers", null, "P2D", null),

@@ -1,5 +1,7 @@
 package com.relais.crm.bench;
 
+import com.relais.crm.aftersale.AfterSaleBpmn;
+import com.relais.crm.aftersale.BenchAfterSale;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.HashMap;
@@ -13,27 +15,30 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Baseline A': the bare engine. Same diagrams, decision tables and forms, same history level, authorizations, pool
  * size and job executor timing as the service, but every delegate and listener expression resolves to a no-op and
- * there are no CRM tables. Only {@code #{startDelivery}} does engine work: it starts the delivery, as the real one
- * does, so both runs walk the same path.
+ * there are no CRM tables. Two beans do the engine work the real ones do, so both runs walk the same process
+ * instances: {@code #{startDelivery}} starts the delivery and the after-sale of the default template (the service
+ * starts the after-sale from the same hand-over), and {@code #{afterSaleTaskSetup}} is the real create listener of
+ * after-sale tasks (names, candidate groups, due dates: engine work only).
  */
 final class BareEngine implements AutoCloseable {
   static final String[] NO_OP_BEANS = {"saleStageListener", "deliveryStageListener", "deliveryDecisionRecorder",
       "supportCaseRecorder", "openSupportCase", "closeSupportCase", "generateDeliveryNote", "requestSupport",
-      "requestCarrierQuote", "issueDeliveryNote", "generateReceptionNote", "afterSaleTaskSetup",
-      "afterSaleAccessGrant"};
+      "requestCarrierQuote", "issueDeliveryNote", "generateReceptionNote", "afterSaleAccessGrant"};
 
   final ProcessEngine engine;
   private final HikariDataSource dataSource;
 
-  BareEngine(String jdbcUrl, String user, String password, int poolSize, int jobWaitMillis, int jobMaxWaitMillis)
-      throws Exception {
+  BareEngine(String jdbcUrl, String user, String password, int poolSize, int jobWaitMillis, int jobMaxWaitMillis,
+      ProcessEnginePlugin arrivals) throws Exception {
     HikariConfig pool = new HikariConfig();
     pool.setJdbcUrl(jdbcUrl);
     pool.setUsername(user);
@@ -49,6 +54,7 @@ final class BareEngine implements AutoCloseable {
       beans.put(name, noOp);
     }
     beans.put("startDelivery", new StartDelivery());
+    beans.put("afterSaleTaskSetup", BenchAfterSale.taskSetup());
 
     DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
     jobExecutor.setWaitTimeInMillis(jobWaitMillis);
@@ -61,11 +67,17 @@ final class BareEngine implements AutoCloseable {
     config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     config.setAuthorizationEnabled(true);
     config.setJavaSerializationFormatEnabled(false);
+    config.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName());
     config.setEnforceHistoryTimeToLive(true);
+    // as the Spring Boot starter does for the service: ids without a round trip to the database
+    config.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
     config.setBeans(beans);
     config.setJobExecutor(jobExecutor);
     config.setJobExecutorActivate(true);
     config.setMetricsEnabled(true);
+    // Spin: the after-sale's task list is a JSON variable, as in the service
+    config.getProcessEnginePlugins().add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());
+    config.getProcessEnginePlugins().add(arrivals);
     engine = config.buildProcessEngine();
 
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bench-baseline");
@@ -97,21 +109,37 @@ final class BareEngine implements AutoCloseable {
     public void notify(DelegateTask task) {}
   }
 
-  /** The engine part of the real hand-over: start the delivery with the deal's variables. */
+  /** The engine part of the real hand-over: start the delivery and the after-sale with the deal's variables. */
   static final class StartDelivery implements JavaDelegate {
+    private static final String[] DEAL_VARIABLES = {"opportunityId", "customerName", "opportunityTitle", "dealAmount",
+        "currency"};
+
     @Override
     public void execute(DelegateExecution execution) {
+      var runtime = execution.getProcessEngineServices().getRuntimeService();
+      Map<String, Object> delivery = dealVariables(execution);
+      Object transport = execution.getVariable("transport");
+      delivery.put("transport", transport == null ? "EXTERNAL" : transport);
+      delivery.put("simplified", Boolean.TRUE.equals(execution.getVariable("simplified")));
+      delivery.put("internalTransportCost", 250.0);
+      delivery.put("carrierQuote", null);
+      runtime.startProcessInstanceByKey("delivery", execution.getProcessBusinessKey(), delivery);
+
+      Map<String, Object> afterSale = dealVariables(execution);
+      afterSale.put(AfterSaleBpmn.TASKS, Variables.objectValue(BenchAfterSale.standardTasks())
+          .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+      afterSale.put(AfterSaleBpmn.TEMPLATE_ID, 1L);
+      afterSale.put(AfterSaleBpmn.TEMPLATE_NAME, "Standard follow-up");
+      afterSale.put(AfterSaleBpmn.TEMPLATE_VERSION, 1);
+      runtime.startProcessInstanceByKey(AfterSaleBpmn.PROCESS_KEY, execution.getProcessBusinessKey(), afterSale);
+    }
+
+    private static Map<String, Object> dealVariables(DelegateExecution execution) {
       Map<String, Object> variables = new HashMap<>();
-      for (String name : new String[] {"opportunityId", "customerName", "opportunityTitle", "dealAmount", "currency"}) {
+      for (String name : DEAL_VARIABLES) {
         variables.put(name, execution.getVariable(name));
       }
-      Object transport = execution.getVariable("transport");
-      variables.put("transport", transport == null ? "EXTERNAL" : transport);
-      variables.put("simplified", Boolean.TRUE.equals(execution.getVariable("simplified")));
-      variables.put("internalTransportCost", 250.0);
-      variables.put("carrierQuote", null);
-      execution.getProcessEngineServices().getRuntimeService()
-          .startProcessInstanceByKey("delivery", execution.getProcessBusinessKey(), variables);
+      return variables;
     }
   }
 }

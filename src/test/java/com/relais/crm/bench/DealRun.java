@@ -1,26 +1,27 @@
 package com.relais.crm.bench;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationContext;
 
 /**
- * Scenarios A and A': K worker threads each take the next deal and drive it from opening to positive reception,
- * completing every task as a user of the task's group through the Java API (engine authorizations apply). The same
+ * Scenarios A and A': K worker threads each take the next deal and drive it from opening to positive reception
+ * ({@link DealScript}), completing every task as a user of the task's group through the Java API (engine
+ * authorizations apply). Before each task the worker waits for the engine's signal that the task exists
+ * ({@link Arrivals}), then finds it with one task query as that user, as Tasklist would, and completes it. The same
  * driver runs against the service (A, {@link Crm}) and the bare engine (A', {@link Bare}); only opening the deal and
- * the two messages differ, and each goes through what the side offers for it.
+ * the two outside signals differ, and each goes through what the side offers for it.
  */
 final class DealRun {
-  private static final long WAIT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
-  private static final long POLL_MILLIS = 5;
-
   /** What differs between the service and the bare engine. */
   interface Side {
     ProcessEngine engine();
@@ -34,29 +35,32 @@ final class DealRun {
   }
 
   final Stats completions = new Stats();
-  /** Reads the driver made while waiting for the job executor (each is a commit of its own). */
+  /** The driver's own reads (one task query per task): commits of their own, not the deal's work. */
   final AtomicLong driverReads = new AtomicLong();
   final AtomicLong completedDeals = new AtomicLong();
   long elapsedNanos;
 
   private final Side side;
+  private final Arrivals arrivals;
 
-  DealRun(Side side) {
+  DealRun(Side side, Arrivals arrivals) {
     this.side = side;
+    this.arrivals = arrivals;
   }
 
   /** Drives {@code deals} deals with {@code workers} threads; numbers deals from {@code firstNumber}. */
   void run(int deals, int workers, int firstNumber) throws Exception {
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(workers);
+    DealScript.Hands hands = new JavaHands();
     long start = System.nanoTime();
     try {
-      List<Future<?>> running = new java.util.ArrayList<>();
+      List<Future<?>> running = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
         running.add(pool.submit(() -> {
           int n;
           while ((n = next.getAndIncrement()) < deals) {
-            drive(firstNumber + n);
+            DealScript.drive(hands, firstNumber + n);
             completedDeals.incrementAndGet();
           }
           return null;
@@ -75,73 +79,47 @@ final class DealRun {
     return completedDeals.get() / (elapsedNanos / 1e9);
   }
 
-  private void drive(int n) {
-    long deal = side.open(n);
-    complete(deal, "userTask_qualifyProspect", "sales", Map.of("saleOutcome", "OPEN"));
-    complete(deal, "userTask_prepareProposal", "sales", Map.of("saleOutcome", "OPEN"));
-    complete(deal, "userTask_followUpProposal", "sales", Map.of("saleOutcome", "OPEN"));
-    complete(deal, "userTask_negotiate", "sales",
-        Map.of("saleOutcome", "WON", "transport", "EXTERNAL", "simplified", false));
-    complete(deal, "userTask_sendDeliveryNote", "sales", Map.of("deliveryNoteSent", true));
-    side.sign(deal);
-    awaitQuoteWait(deal);
-    side.quote(deal, 180);
-    complete(deal, "userTask_evaluateTransportCost", "logistics", Map.of("transport", "EXTERNAL", "transportCost", 180));
-    complete(deal, "userTask_approveTransport", "finance", Map.of("transportApproved", true));
-    complete(deal, "userTask_confirmDelivery", "logistics", Map.of("confirmed", true));
-    complete(deal, "userTask_payTransport", "finance", Map.of("paymentReference", "PAY-" + deal));
-    complete(deal, "userTask_recordReception", "logistics", Map.of("receptionOutcome", "POSITIVE"));
-  }
+  /** The deal script's hands on the Java API of one side. */
+  private final class JavaHands implements DealScript.Hands {
+    @Override
+    public long open(int n) {
+      return side.open(n);
+    }
 
-  /** Finds the deal's task as the group's user (waiting for the job executor when a step before it is async). */
-  private void complete(long deal, String taskKey, String user, Map<String, Object> variables) {
-    var engine = side.engine();
-    engine.getIdentityService().setAuthentication(user, List.of(user));
-    try {
-      long deadline = System.nanoTime() + WAIT_TIMEOUT_NANOS;
-      Task task;
-      while ((task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(Long.toString(deal))
-          .taskDefinitionKey(taskKey).singleResult()) == null) {
+    @Override
+    public void complete(long deal, String taskKey, String user, Map<String, Object> variables) {
+      arrivals.await(deal, taskKey);
+      var engine = side.engine();
+      engine.getIdentityService().setAuthentication(user, List.of(user));
+      try {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(Long.toString(deal))
+            .taskDefinitionKey(taskKey).singleResult();
         driverReads.incrementAndGet();
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("deal " + deal + ": no task " + taskKey + " for " + user);
+        if (task == null) {
+          throw new IllegalStateException("deal " + deal + ": task " + taskKey + " signalled but not visible to " + user);
         }
-        sleep();
+        long start = System.nanoTime();
+        engine.getTaskService().complete(task.getId(), variables);
+        completions.add(System.nanoTime() - start);
+      } finally {
+        engine.getIdentityService().clearAuthentication();
       }
-      driverReads.incrementAndGet();
-      long start = System.nanoTime();
-      engine.getTaskService().complete(task.getId(), variables);
-      completions.add(System.nanoTime() - start);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
     }
-  }
 
-  private void awaitQuoteWait(long deal) {
-    long deadline = System.nanoTime() + WAIT_TIMEOUT_NANOS;
-    while (side.engine().getRuntimeService().createExecutionQuery().processDefinitionKey("delivery")
-        .processInstanceBusinessKey(Long.toString(deal)).messageEventSubscriptionName("CarrierQuoteReceived")
-        .count() == 0) {
-      driverReads.incrementAndGet();
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("deal " + deal + ": delivery never waited for the carrier quote");
-      }
-      sleep();
+    @Override
+    public void sign(long deal) {
+      side.sign(deal);
     }
-    driverReads.incrementAndGet();
-  }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(POLL_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    @Override
+    public void quote(long deal, double amount) {
+      arrivals.await(deal, DealScript.QUOTE_WAIT);
+      side.quote(deal, amount);
     }
   }
 
   /** A: the service's own beans open the deal and signal it, as its controllers do. */
-  record Crm(org.springframework.context.ApplicationContext context, ProcessEngine engine) implements Side {
+  record Crm(ApplicationContext context, ProcessEngine engine) implements Side {
     @Override
     public long open(int n) {
       var customer = context.getBean(com.relais.crm.customer.CustomerService.class).create(
@@ -150,7 +128,7 @@ final class DealRun {
               null, null));
       return context.getBean(com.relais.crm.opportunity.OpportunityService.class).create(
           new com.relais.crm.opportunity.NewOpportunity(customer.getId(), "Bench deal " + n,
-              new java.math.BigDecimal("40000"), "EUR", "sales", null)).getId();
+              new BigDecimal("40000"), "EUR", DealScript.SALES, null)).getId();
     }
 
     @Override
@@ -160,8 +138,7 @@ final class DealRun {
 
     @Override
     public void quote(long deal, double amount) {
-      context.getBean(com.relais.crm.delivery.DeliveryProcess.class).receiveQuote(deal,
-          java.math.BigDecimal.valueOf(amount));
+      context.getBean(com.relais.crm.delivery.DeliveryProcess.class).receiveQuote(deal, BigDecimal.valueOf(amount));
     }
   }
 
@@ -172,7 +149,7 @@ final class DealRun {
       long key = n;
       engine.getRuntimeService().startProcessInstanceByKey("sale", Long.toString(key),
           com.relais.crm.engine.DealVariables.of(key, "Bench Customer " + n, "Bench deal " + n,
-              new java.math.BigDecimal("40000"), "EUR"));
+              new BigDecimal("40000"), "EUR"));
       return key;
     }
 

@@ -68,6 +68,11 @@ final class ExternalS3 implements AutoCloseable {
     return new ExternalS3("http://127.0.0.1:" + port, key, secret, process);
   }
 
+  /** CPU time the S3 endpoint's JVM has used so far; 0 for an endpoint of someone else's. */
+  long cpuNanos() {
+    return process == null ? 0 : process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+  }
+
   @Override
   public void close() throws Exception {
     if (process != null) {

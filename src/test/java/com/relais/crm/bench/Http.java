@@ -35,6 +35,8 @@ final class Http {
   private final String authorization;
   private final Stats stats;
   private final Pacer pacer;
+  /** Latencies by kind of request (method and path with ids left out), when given. */
+  private java.util.concurrent.ConcurrentMap<String, Stats> kinds;
   long requests;
 
   Http(String base, String user, Stats stats, Pacer pacer) {
@@ -43,6 +45,16 @@ final class Http {
         .getBytes(StandardCharsets.UTF_8));
     this.stats = stats;
     this.pacer = pacer;
+  }
+
+  Http countingKinds(java.util.concurrent.ConcurrentMap<String, Stats> byKind) {
+    this.kinds = byKind;
+    return this;
+  }
+
+  /** {@code POST /engine-rest/task/{id}/complete} for every task id: ids (numbers, UUIDs) and the query left out. */
+  static String kindOf(String method, URI uri) {
+    return method + " " + uri.getPath().replaceAll("/(\\d+|[0-9a-f]{8}-[0-9a-f-]{27})(?=/|$)", "/{id}");
   }
 
   Answer get(String path) {
@@ -67,8 +79,12 @@ final class Http {
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+      long nanos = System.nanoTime() - start;
       if (stats != null) {
-        stats.add(System.nanoTime() - start);
+        stats.add(nanos);
+      }
+      if (kinds != null) {
+        kinds.computeIfAbsent(kindOf(built.method(), built.uri()), k -> new Stats()).add(nanos);
       }
       requests++;
       return new Answer(response.statusCode(), response.body());

@@ -2,6 +2,7 @@ package com.relais.crm.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ final class RestRun {
   private static final long POLL_MILLIS = 5;
 
   final Stats latencies = new Stats();
+  final java.util.concurrent.ConcurrentMap<String, Stats> byKind = new java.util.concurrent.ConcurrentHashMap<>();
   final AtomicLong requests = new AtomicLong();
   final AtomicLong deals = new AtomicLong();
   long elapsedNanos;
@@ -46,10 +48,15 @@ final class RestRun {
       List<Future<?>> running = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         running.add(pool.submit(() -> {
-          int n;
-          while ((n = next.getAndIncrement()) < dealCount) {
-            drive(prefix + n);
-            deals.incrementAndGet();
+          RestHands hands = new RestHands(prefix);
+          try {
+            int n;
+            while ((n = next.getAndIncrement()) < dealCount) {
+              DealScript.drive(hands, n);
+              deals.incrementAndGet();
+            }
+          } finally {
+            requests.addAndGet(hands.requests());
           }
           return null;
         }));
@@ -71,10 +78,6 @@ final class RestRun {
     return deals.get() / (elapsedNanos / 1e9);
   }
 
-  private Http as(String user) {
-    return new Http(base, user, latencies, intervalNanos == 0 ? null : this::pace);
-  }
-
   /** Open-loop pacing: every request takes the next slot of the shared schedule and waits for it. */
   private void pace() {
     long slot = nextSlot.getAndAdd(intervalNanos);
@@ -84,56 +87,69 @@ final class RestRun {
     }
   }
 
-  private void drive(String name) {
-    Http sales = as("sales");
-    Http logistics = as("logistics");
-    Http finance = as("finance");
-    try {
-      long customerId = expect(sales.post("/api/customers", Map.of("name", "Rest " + name, "category", "PROSPECT",
-          "acquisitionSource", "WEBSITE")), 201).json().path("id").asLong();
-      long id = expect(sales.post("/api/opportunities", Map.of("customerId", customerId, "title", "Rest deal " + name,
-          "amount", 40000, "currency", "EUR")), 201).json().path("id").asLong();
-      complete(sales, id, "userTask_qualifyProspect", Map.of("saleOutcome", "OPEN"));
-      complete(sales, id, "userTask_prepareProposal", Map.of("saleOutcome", "OPEN"));
-      complete(sales, id, "userTask_followUpProposal", Map.of("saleOutcome", "OPEN"));
-      complete(sales, id, "userTask_negotiate", Map.of("saleOutcome", "WON", "transport", "EXTERNAL",
-          "simplified", false));
-      complete(sales, id, "userTask_sendDeliveryNote", Map.of("deliveryNoteSent", true));
-      expect(sales.post("/api/opportunities/" + id + "/delivery-note/signature", Map.of("signedBy", "Bench")), 200);
-      // 404 until the delivery exists, 409 until it waits for the quote: both are the job executor still working
+  /** One client's hands: each deal's requests go out as the user of the task's group. */
+  private final class RestHands implements DealScript.Hands {
+    private final String prefix;
+    private final Map<String, Http> users = new HashMap<>();
+
+    RestHands(String prefix) {
+      this.prefix = prefix;
+      for (String user : List.of(DealScript.SALES, DealScript.LOGISTICS, DealScript.FINANCE)) {
+        users.put(user, new Http(base, user, latencies, intervalNanos == 0 ? null : RestRun.this::pace)
+            .countingKinds(byKind));
+      }
+    }
+
+    long requests() {
+      return users.values().stream().mapToLong(http -> http.requests).sum();
+    }
+
+    @Override
+    public long open(int n) {
+      Http sales = users.get(DealScript.SALES);
+      long customerId = expect(sales.post("/api/customers", Map.of("name", "Rest " + prefix + n, "category",
+          "PROSPECT", "acquisitionSource", "WEBSITE")), 201).json().path("id").asLong();
+      return expect(sales.post("/api/opportunities", Map.of("customerId", customerId, "title",
+          "Rest deal " + prefix + n, "amount", 40000, "currency", "EUR")), 201).json().path("id").asLong();
+    }
+
+    @Override
+    public void complete(long deal, String taskKey, String user, Map<String, Object> variables) {
+      Http http = users.get(user);
       long deadline = System.nanoTime() + WAIT_TIMEOUT_NANOS;
-      Http.Answer quote;
-      while ((quote = logistics.post("/api/opportunities/" + id + "/delivery/carrier-quote", Map.of("amount", 180)))
-          .status() != 200) {
-        if ((quote.status() != 404 && quote.status() != 409) || System.nanoTime() > deadline) {
-          throw new IllegalStateException("quote for deal " + id + ": " + quote);
+      JsonNode tasks;
+      while ((tasks = expect(http.get("/engine-rest/task?processInstanceBusinessKey=" + deal
+          + "&taskDefinitionKey=" + taskKey), 200).json()).isEmpty()) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("deal " + deal + ": no task " + taskKey);
         }
         sleep();
       }
-      complete(logistics, id, "userTask_evaluateTransportCost", Map.of("transport", "EXTERNAL", "transportCost", 180));
-      complete(finance, id, "userTask_approveTransport", Map.of("transportApproved", true));
-      complete(logistics, id, "userTask_confirmDelivery", Map.of("confirmed", true));
-      complete(finance, id, "userTask_payTransport", Map.of("paymentReference", "VIR-" + id));
-      complete(logistics, id, "userTask_recordReception", Map.of("receptionOutcome", "POSITIVE"));
-    } finally {
-      requests.addAndGet(sales.requests + logistics.requests + finance.requests);
+      Map<String, Object> typed = new LinkedHashMap<>();
+      variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+      expect(http.post("/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete",
+          Map.of("variables", typed)), 204);
     }
-  }
 
-  private void complete(Http user, long id, String taskKey, Map<String, Object> variables) {
-    long deadline = System.nanoTime() + WAIT_TIMEOUT_NANOS;
-    JsonNode tasks;
-    while ((tasks = expect(user.get("/engine-rest/task?processInstanceBusinessKey=" + id + "&taskDefinitionKey="
-        + taskKey), 200).json()).isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("deal " + id + ": no task " + taskKey);
-      }
-      sleep();
+    @Override
+    public void sign(long deal) {
+      expect(users.get(DealScript.SALES).post("/api/opportunities/" + deal + "/delivery-note/signature",
+          Map.of("signedBy", "Bench")), 200);
     }
-    Map<String, Object> typed = new LinkedHashMap<>();
-    variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
-    expect(user.post("/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete",
-        Map.of("variables", typed)), 204);
+
+    /** 404 until the delivery exists, 409 until it waits for the quote: both are the job executor still working. */
+    @Override
+    public void quote(long deal, double amount) {
+      long deadline = System.nanoTime() + WAIT_TIMEOUT_NANOS;
+      Http.Answer quote;
+      while ((quote = users.get(DealScript.LOGISTICS).post("/api/opportunities/" + deal + "/delivery/carrier-quote",
+          Map.of("amount", amount))).status() != 200) {
+        if ((quote.status() != 404 && quote.status() != 409) || System.nanoTime() > deadline) {
+          throw new IllegalStateException("quote for deal " + deal + ": " + quote);
+        }
+        sleep();
+      }
+    }
   }
 
   private static Http.Answer expect(Http.Answer answer, int status) {
