@@ -67,15 +67,10 @@ final class EngineRestClientFaults {
   @Priority(1)
   static class EngineFaults implements ExceptionMapper<ProcessEngineException> {
     private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
-    private final EngineRestOutage outage;
-
-    EngineFaults(EngineRestOutage outage) {
-      this.outage = outage;
-    }
 
     @Override
     public Response toResponse(ProcessEngineException failure) {
-      return outage.answer(failure).orElseGet(() ->
+      return EngineRestOutage.answer(failure).orElseGet(() ->
           isServerError(failure) && isClientFault(failure) ? badRequest(failure) : camunda.toResponse(failure));
     }
   }
@@ -84,15 +79,10 @@ final class EngineRestClientFaults {
   @Priority(1)
   static class RestFaults implements ExceptionMapper<RestException> {
     private final RestExceptionHandler camunda = new RestExceptionHandler();
-    private final EngineRestOutage outage;
-
-    RestFaults(EngineRestOutage outage) {
-      this.outage = outage;
-    }
 
     @Override
     public Response toResponse(RestException failure) {
-      return outage.answer(failure).orElseGet(() ->
+      return EngineRestOutage.answer(failure).orElseGet(() ->
           isServerError(failure) && isClientFault(failure.getCause()) ? badRequest(failure) : camunda.toResponse(failure));
     }
   }

@@ -1,6 +1,5 @@
 package com.relais.crm.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.ApplicationPath;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
@@ -12,16 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 @ApplicationPath("/engine-rest")
 class EngineRestResources extends CamundaJerseyResourceConfig {
-  private final EngineRestOutage outage;
-
-  EngineRestResources(ObjectMapper json) {
-    this.outage = new EngineRestOutage(json);
-  }
-
   @Override
   protected void registerAdditionalResources() {
-    register(new EngineRestClientFaults.EngineFaults(outage));
-    register(new EngineRestClientFaults.RestFaults(outage));
-    register(new EngineRestOutage.AnyFault(outage));
+    register(EngineRestClientFaults.EngineFaults.class);
+    register(EngineRestClientFaults.RestFaults.class);
+    register(EngineRestOutage.AnyFault.class);
   }
 }

@@ -30,7 +30,8 @@ class WebappEngineApiFaults {
           }
           engineApi.setInitParameter("jersey.config.server.provider.classnames",
               EngineRestClientFaults.EngineFaults.class.getName() + ","
-                  + EngineRestClientFaults.RestFaults.class.getName());
+                  + EngineRestClientFaults.RestFaults.class.getName() + ","
+                  + EngineRestOutage.AnyFault.class.getName());
         }, null));
   }
 }
