@@ -8,12 +8,13 @@ import com.relais.crm.platform.InvalidFieldException;
 import com.relais.crm.platform.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -28,9 +29,12 @@ public class CommunicationService {
   private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final Clock clock;
+  private final ExchangeWordSearch wordSearch;
 
   CommunicationService(CommunicationRepository communications, CustomerService customers,
-      OpportunityService opportunities, ExchangeCatalogue catalogue, IdentityService identityService, CurrentUser currentUser, Clock clock) {
+      OpportunityService opportunities, ExchangeCatalogue catalogue, IdentityService identityService,
+      CurrentUser currentUser, Clock clock, ExchangeWordSearch wordSearch) {
+    this.wordSearch = wordSearch;
     this.communications = communications;
     this.customers = customers;
     this.opportunities = opportunities;
@@ -67,14 +71,17 @@ public class CommunicationService {
   }
 
   /**
-   * The quick search's share: the newest {@code limit} exchanges whose subject or details contain {@code q}, private
-   * ones filtered. No total is counted: counting every match of a common word costs a second or more at a million
-   * exchanges (README, Performance), and the quick search never shows it.
+   * The quick search's share: the newest {@code limit} exchanges in whose subject or details every word of {@code q}
+   * begins a word ({@link ExchangeWordSearch}), private ones filtered. No total is counted: counting every match of a
+   * common word costs a second or more at a million exchanges (README, Performance), and the quick search never
+   * shows it. The exchange list's {@code q} filter, by contrast, matches any part of a word.
    */
   @Transactional(readOnly = true)
   public List<Communication> matching(String q, int limit) {
-    return communications.findBy(filterOf(new CommunicationSearch(q, null, null, null, null, null, null, null)),
-        query -> query.sortBy(Sort.by(Sort.Direction.DESC, "startsAt")).limit(limit).all());
+    List<Long> ids = wordSearch.newest(q, currentUser.id(), currentUser.isAdmin(), limit);
+    Map<Long, Communication> byId = new HashMap<>();
+    communications.findAllById(ids).forEach(c -> byId.put(c.getId(), c));
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
   }
 
   @Transactional(readOnly = true)

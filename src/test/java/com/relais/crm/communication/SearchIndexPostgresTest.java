@@ -41,6 +41,13 @@ class SearchIndexPostgresTest {
     assertThat(plan).contains("communication_subject_trgm_idx").contains("communication_details_trgm_idx");
   }
 
+  /** The quick search's words (ExchangeWordSearch): the GIN index over the stored tsvector of V23 serves them. */
+  @Test
+  void quickSearchWordsUseTheWordIndex() {
+    String plan = explain("select c.id from communication c where c.search_words @@ to_tsquery('simple', '''pallet'':*')");
+    assertThat(plan).contains("communication_words_idx");
+  }
+
   @Test
   void attachmentTextSearchUsesTheTrigramIndexes() {
     String plan = explain("""

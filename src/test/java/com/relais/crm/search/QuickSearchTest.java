@@ -8,6 +8,7 @@ import com.relais.crm.HttpTest;
 import com.relais.crm.attachment.Uploads;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,29 @@ class QuickSearchTest {
     assertThat(Api.as(rest, "support").get("/api/search?q=" + word).json().path("attachments")).isEmpty();
     assertThat(Uploads.upload(rest, "support", "communicationId=" + note, "n.pdf", Uploads.pdf("x"),
         "application/pdf").getStatusCode().value()).isEqualTo(400);
+  }
+
+  /** Exchanges are found by the beginnings of their words, every word typed must match, on H2 and PostgreSQL alike. */
+  @Test
+  void exchangesAreFoundByTheBeginningsOfTheirWords() {
+    Api sales = Api.as(rest, "sales");
+    long invoice = sales.post("/api/communications", Map.of("type", "LETTER", "subject", "Invoice 4471 for pallets " + tag,
+        "details", "Crates delivered to Lyon-Part-Dieu", "start", "2026-06-03T10:00:00Z")).json().path("id").asLong();
+    long older = sales.post("/api/communications", Map.of("type", "CALL", "subject", "Pallets again " + tag,
+        "start", "2026-05-03T10:00:00Z")).json().path("id").asLong();
+
+    assertThat(exchangeIds(sales, "inv " + tag)).containsExactly(invoice);
+    assertThat(exchangeIds(sales, "PALLET " + tag)).as("newest first").containsExactly(invoice, older);
+    assertThat(exchangeIds(sales, tag + " lyon")).as("a word of the details").containsExactly(invoice);
+    assertThat(exchangeIds(sales, tag + " dieu")).as("a part of a hyphenated word").containsExactly(invoice);
+    assertThat(exchangeIds(sales, "voice " + tag)).as("not the middle of a word").isEmpty();
+    assertThat(exchangeIds(sales, tag + " paris")).as("every word must match").isEmpty();
+    assertThat(sales.get("/api/search?q=" + "--").json().path("communications")).isEmpty();
+  }
+
+  private static List<Long> exchangeIds(Api api, String q) {
+    JsonNode hits = api.get("/api/search?q=" + q).json();
+    return hits.path("communications").findValues("id").stream().map(JsonNode::asLong).toList();
   }
 
   /** Text extraction runs after the upload commits; poll with a bounded wait. */
