@@ -49,7 +49,9 @@ public class DeliveryProcess {
    */
   @Transactional
   public boolean receiveQuote(long opportunityId, BigDecimal quote) {
-    deliveries.get(opportunityId);
+    // The engine is asked first and the delivery row read after (acceptQuote, 404 for an unknown deal): the step
+    // that enters the wait updates that row too, and a row read before the question lost its update at commit
+    // (an optimistic-lock 409) whenever the quote arrived while that step was committing.
     String key = DealVariables.businessKey(opportunityId);
     boolean waiting = runtimeService.createExecutionQuery()
         .processDefinitionKey(DeliveryBpmn.PROCESS_KEY).processInstanceBusinessKey(key)
