@@ -50,6 +50,22 @@ class DealFlowProcessTest {
     ClockUtil.reset();
   }
 
+  /** The delivery found for a deal is remembered by id; one whose creation was rolled back must not be found. */
+  @Test
+  void aDeliveryWhoseCreationWasRolledBackIsNotFoundAgain() {
+    long id = deals.openDeal("Rollback Traders", "1000");
+    transactions.executeWithoutResult(status -> {
+      deliveries.open(id, "EXTERNAL", false);
+      assertThat(deliveries.find(id)).isPresent();
+      status.setRollbackOnly();
+    });
+    assertThat(deliveries.find(id)).isEmpty();
+
+    Delivery opened = transactions.execute(status -> deliveries.open(id, "INTERNAL", true));
+    assertThat(deliveries.get(id).getId()).isEqualTo(opened.getId());
+    assertThat(deliveries.get(id).getTransport()).isEqualTo("INTERNAL");
+  }
+
   @Test
   void aWonDealIsDeliveredExternallyAfterARefusedApproval() {
     long id = deals.openDeal("Fromagerie Leroux", "40000");
