@@ -21,8 +21,6 @@ import org.springframework.stereotype.Component;
 class ExchangeWordSearch {
   /** A longer query is a pasted paragraph, not a search; its first words are enough to find it. */
   static final int MAX_WORDS = 8;
-  private static final String VISIBLE = " and (c.private_entry = false or c.author = :user or exists (select 1 "
-      + "from communication_assignee a where a.communication_id = c.id and a.user_id = :user))";
   private static final String NEWEST = " order by c.starts_at desc, c.id desc limit :limit";
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -49,10 +47,11 @@ class ExchangeWordSearch {
     if (words.isEmpty()) {
       return List.of();
     }
-    MapSqlParameterSource params = new MapSqlParameterSource("user", userId).addValue("limit", limit);
+    MapSqlParameterSource params = new MapSqlParameterSource("user", userId).addValue("admin", admin)
+        .addValue("limit", limit);
     String matching = postgres ? tsQuery(words, params) : likeQuery(words, params);
-    return jdbc.queryForList("select c.id from communication c where " + matching + (admin ? "" : VISIBLE) + NEWEST,
-        params, Long.class);
+    return jdbc.queryForList("select c.id from communication c where " + matching + " and " + VisibleExchange.SQL
+        + NEWEST, params, Long.class);
   }
 
   /** Words hold only letters and digits, so they go into the tsquery as they are: 'w1':* & 'w2':*. */

@@ -1,5 +1,6 @@
 package com.relais.crm.timeline;
 
+import com.relais.crm.communication.VisibleExchange;
 import com.relais.crm.customer.CustomerService;
 import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.platform.NotFoundException;
@@ -20,10 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Timeline {
-  private static final String VISIBLE = """
-      (:admin = true or c.private_entry = false or c.author = :user
-       or exists (select 1 from communication_assignee ca where ca.communication_id = c.id and ca.user_id = :user))""";
-
   private static final String UNION = """
       select 'COMMUNICATION' as kind, c.id as id, c.starts_at as happened_at, c.subject as title, c.type as detail,
              cast(null as bigint) as opportunity_id, cast(null as varchar(64)) as task_id
@@ -45,7 +42,7 @@ class Timeline {
              t.assignee_, cast(p.business_key_ as bigint), t.id_
         from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_
        where p.business_key_ in (select cast(o.id as varchar(64)) from opportunity o where o.customer_id = :customerId)
-      """.formatted(VISIBLE);
+      """.formatted(VisibleExchange.SQL);
 
   private final NamedParameterJdbcTemplate jdbc;
   private final CustomerService customers;
