@@ -66,8 +66,9 @@ public class AttachmentStore implements InitializingBean {
   }
 
   /**
-   * Streams {@code content} to {@code key}, to its end. Up to {@value #PART_SIZE} bytes it is one request, beyond that a multipart upload (aborted when anything fails, so no part is left behind). The
-   * store's acknowledgement is the proof the object is there; nothing is read back.
+   * Streams {@code content} to {@code key}, to its end. Up to {@value #PART_SIZE} bytes it is one request, beyond
+   * that a multipart upload (aborted when anything fails, so no part is left behind). The store's acknowledgement is
+   * the proof the object is there; nothing is read back.
    */
   public void put(String key, InputStream content, String contentType) {
     byte[] reading = takePart();
@@ -159,6 +160,7 @@ public class AttachmentStore implements InitializingBean {
     }
     return t instanceof Exception e ? e : failure;
   }
+
   public StoredObject stat(String key) {
     try {
       StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());

@@ -22,7 +22,10 @@ public final class DatabaseOutage {
 
   private DatabaseOutage() {}
 
-  /** The one answer to an outage, from the controllers' advice and from the filter in front of the login checks. */
+  /**
+   * The one answer to an outage: from the controllers' advice, from the filter in front of the login checks and from
+   * the engine API's exception mappers.
+   */
   public static ProblemDetail problem() {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
     problem.setTitle("Service unavailable");
