@@ -1,6 +1,7 @@
 package com.relais.crm.aftersale;
 
-import com.relais.crm.engine.DealVariables;
+import com.relais.crm.opportunity.DealAccess;
+import com.relais.crm.deal.DealVariables;
 import com.relais.crm.identity.CurrentUser;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;

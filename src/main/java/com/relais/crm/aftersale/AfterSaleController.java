@@ -1,5 +1,8 @@
 package com.relais.crm.aftersale;
 
+import com.relais.crm.identity.StaffGroups;
+import com.relais.crm.opportunity.AccessGrant;
+import com.relais.crm.opportunity.DealAccess;
 import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.opportunity.OpportunityService;
 import java.net.URI;
@@ -16,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class AfterSaleController {
-  static final String SALES_SIDE = "hasAnyAuthority('GROUP_sales', 'GROUP_managers', 'GROUP_camunda-admin')";
+  static final String SALES_SIDE = StaffGroups.SALES_SIDE_ONLY;
 
   private final AfterSaleProcess process;
   private final AfterSaleOverview overview;
@@ -58,7 +61,7 @@ class AfterSaleController {
     if (mine) {
       return overview.forUser(currentUser.id(), currentUser.groups());
     }
-    if (!currentUser.isInAnyGroup("sales", "managers", CurrentUser.ADMIN_GROUP)) {
+    if (!currentUser.isInAnyGroup(StaffGroups.SALES_SIDE.toArray(String[]::new))) {
       throw new AccessDeniedException("Only sales, managers and admins see every after-sale; ask with mine=true");
     }
     return overview.all();

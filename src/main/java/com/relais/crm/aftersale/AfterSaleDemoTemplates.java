@@ -1,5 +1,6 @@
 package com.relais.crm.aftersale;
 
+import com.relais.crm.identity.StaffGroups;
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,10 +14,10 @@ class AfterSaleDemoTemplates implements InitializingBean {
   static final String KEY_ACCOUNT = "Key account";
   /** The default template's tasks; the benchmark's bare engine starts its after-sale with the same. */
   static final List<TaskDefinition> STANDARD_TASKS = List.of(
-      new TaskDefinition("Installation", "Install the delivered goods at the customer's site.", "logistics", null,
+      new TaskDefinition("Installation", "Install the delivered goods at the customer's site.", StaffGroups.LOGISTICS, null,
           "P3D", null),
-      new TaskDefinition("Training", "Train the customer's staff.", "sales", null, "P7D", "P5D"),
-      new TaskDefinition("Satisfaction call", "Call the customer and record how satisfied they are.", "sales",
+      new TaskDefinition("Training", "Train the customer's staff.", StaffGroups.SALES, null, "P7D", "P5D"),
+      new TaskDefinition("Satisfaction call", "Call the customer and record how satisfied they are.", StaffGroups.SALES,
           null, "P14D", "P10D"));
 
   private final AfterSaleTemplates templates;
@@ -30,11 +31,11 @@ class AfterSaleDemoTemplates implements InitializingBean {
     ensure(new TemplateRequest(STANDARD, true, STANDARD_TASKS));
     ensure(new TemplateRequest(KEY_ACCOUNT, false, List.of(
         new TaskDefinition("Kick-off meeting", "Meet the customer's project lead with the account manager.",
-            "managers", null, "P2D", null),
-        new TaskDefinition("Installation", "Install the delivered goods at the customer's site.", "logistics", null,
+            StaffGroups.MANAGERS, null, "P2D", null),
+        new TaskDefinition("Installation", "Install the delivered goods at the customer's site.", StaffGroups.LOGISTICS, null,
             "P3D", null),
-        new TaskDefinition("Training", "Train the customer's staff.", "sales", null, "P7D", "P5D"),
-        new TaskDefinition("Quarterly review", "Review the first quarter of use with the customer.", "managers",
+        new TaskDefinition("Training", "Train the customer's staff.", StaffGroups.SALES, null, "P7D", "P5D"),
+        new TaskDefinition("Quarterly review", "Review the first quarter of use with the customer.", StaffGroups.MANAGERS,
             null, "P90D", "P80D"))));
   }
 

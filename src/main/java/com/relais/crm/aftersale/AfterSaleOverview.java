@@ -1,6 +1,6 @@
 package com.relais.crm.aftersale;
 
-import com.relais.crm.engine.DealVariables;
+import com.relais.crm.deal.DealVariables;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;

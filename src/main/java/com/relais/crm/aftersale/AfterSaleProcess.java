@@ -1,7 +1,10 @@
 package com.relais.crm.aftersale;
 
-import com.relais.crm.engine.DealVariables;
+import com.relais.crm.deal.DealKey;
+import com.relais.crm.deal.FollowingStep;
+import com.relais.crm.deal.DealVariables;
 import com.relais.crm.opportunity.OpportunityService;
+import com.relais.crm.opportunity.SaleStage;
 import com.relais.crm.opportunity.SaleWon;
 import com.relais.crm.platform.ConflictException;
 import com.relais.crm.platform.InvalidFieldException;
@@ -9,17 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The one class that starts the after-sale process (DESIGN rule 4). */
+/** The one class that starts the after-sale process (docs/architecture.md, rules). */
 @Component
 public class AfterSaleProcess {
   private static final Logger log = LoggerFactory.getLogger(AfterSaleProcess.class);
@@ -41,16 +43,9 @@ public class AfterSaleProcess {
    * it follows from the completion that person was allowed to make.
    */
   @EventListener
+  @Order(2)
   void onSaleWon(SaleWon won) {
-    CommandContext engineCommand = Context.getCommandContext();
-    if (engineCommand == null) {
-      startFor(won);
-    } else {
-      engineCommand.runWithoutAuthorization(() -> {
-        startFor(won);
-        return null;
-      });
-    }
+    FollowingStep.run(() -> startFor(won));
   }
 
   private void startFor(SaleWon won) {
@@ -65,10 +60,17 @@ public class AfterSaleProcess {
         () -> log.warn("Deal {} won without an after-sale: no active template applies", won.opportunityId()));
   }
 
-  /** On request: 404 for an unknown deal, 409 while one runs, 400 when no template applies. */
+  /**
+   * On request: 404 for an unknown deal, 409 for a deal that is not won (after-sale follows a sale) and while one
+   * runs, 400 when no template applies.
+   */
   @Transactional
   public AfterSaleStarted startOnRequest(long opportunityId, Long templateId) {
-    opportunities.get(opportunityId);
+    SaleStage stage = opportunities.get(opportunityId).getStage();
+    if (stage != SaleStage.SALE_6_WON) {
+      throw new ConflictException("Deal " + opportunityId + " is " + stage
+          + ": only a won deal gets an after-sale");
+    }
     if (isRunning(opportunityId)) {
       throw new ConflictException("An after-sale already runs for deal " + opportunityId);
     }
@@ -81,7 +83,7 @@ public class AfterSaleProcess {
 
   public boolean isRunning(long opportunityId) {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(AfterSaleBpmn.PROCESS_KEY)
-        .processInstanceBusinessKey(DealVariables.businessKey(opportunityId)).count() > 0;
+        .processInstanceBusinessKey(DealKey.of(opportunityId)).count() > 0;
   }
 
   private AfterSaleStarted start(long opportunityId, AfterSaleTemplate template) {
@@ -95,7 +97,7 @@ public class AfterSaleProcess {
     variables.put(AfterSaleBpmn.TEMPLATE_NAME, template.name());
     variables.put(AfterSaleBpmn.TEMPLATE_VERSION, template.version());
     var instance = runtimeService.startProcessInstanceByKey(AfterSaleBpmn.PROCESS_KEY,
-        DealVariables.businessKey(opportunityId), variables);
+        DealKey.of(opportunityId), variables);
     return new AfterSaleStarted(instance.getId(), opportunityId, template.id(), template.name(), template.version(),
         tasks.size());
   }

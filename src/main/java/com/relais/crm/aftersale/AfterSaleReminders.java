@@ -1,6 +1,6 @@
 package com.relais.crm.aftersale;
 
-import com.relais.crm.engine.DealVariables;
+import com.relais.crm.deal.DealVariables;
 import com.relais.crm.notification.Notifications;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package com.relais.crm.aftersale;
 
+import com.relais.crm.identity.StaffGroups;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/after-sale-templates")
 class AfterSaleTemplateController {
-  static final String ADMINS = "hasAuthority('GROUP_camunda-admin')";
+  static final String ADMINS = StaffGroups.ADMINS_ONLY;
 
   private final AfterSaleTemplates templates;
 

@@ -3,8 +3,9 @@ package com.relais.crm.attachment;
 import com.relais.crm.communication.CommunicationService;
 import com.relais.crm.customer.CustomerService;
 import com.relais.crm.identity.CurrentUser;
-import com.relais.crm.opportunity.OpportunityService;
+import com.relais.crm.deal.DealLookup;
 import com.relais.crm.platform.InvalidFieldException;
+import com.relais.crm.platform.LikePattern;
 import com.relais.crm.platform.NotFoundException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public class AttachmentService {
   private final ContentCheck contentCheck;
   private final AttachmentProperties properties;
   private final CustomerService customers;
-  private final OpportunityService opportunities;
+  private final DealLookup deals;
   private final CommunicationService communications;
   private final CurrentUser currentUser;
   private final ApplicationEventPublisher events;
@@ -46,7 +47,7 @@ public class AttachmentService {
   private final Clock clock;
 
   AttachmentService(AttachmentRepository attachments, AttachmentStore store, ContentCheck contentCheck,
-      AttachmentProperties properties, CustomerService customers, OpportunityService opportunities,
+      AttachmentProperties properties, CustomerService customers, DealLookup deals,
       CommunicationService communications, CurrentUser currentUser, ApplicationEventPublisher events,
       TransactionTemplate transaction, Clock clock) {
     this.attachments = attachments;
@@ -54,7 +55,7 @@ public class AttachmentService {
     this.contentCheck = contentCheck;
     this.properties = properties;
     this.customers = customers;
-    this.opportunities = opportunities;
+    this.deals = deals;
     this.communications = communications;
     this.currentUser = currentUser;
     this.events = events;
@@ -149,7 +150,7 @@ public class AttachmentService {
   /** The quick search's share: attachments whose name or extracted text contains {@code q}. */
   @Transactional(readOnly = true)
   public List<Attachment> matching(String q, int limit) {
-    String pattern = "%" + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    String pattern = LikePattern.containing(q);
     return attachments.searchText(pattern, currentUser.id(), currentUser.isAdmin(),
         org.springframework.data.domain.PageRequest.of(0, limit));
   }
@@ -161,7 +162,7 @@ public class AttachmentService {
           throw new NotFoundException("Customer", owner.id());
         }
       }
-      case OPPORTUNITY -> opportunities.get(owner.id());
+      case OPPORTUNITY -> deals.customerOf(owner.id());
       case COMMUNICATION -> communications.get(owner.id());
     }
   }

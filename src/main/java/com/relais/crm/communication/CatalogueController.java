@@ -1,5 +1,6 @@
 package com.relais.crm.communication;
 
+import com.relais.crm.identity.StaffGroups;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -18,43 +19,61 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/communication-types} and {@code /api/communication-statuses}: everyone reads them (forms offer the
  * active ones); only admins add, relabel, reorder or retire entries.
  */
-@RestController
-@RequestMapping("/api")
-class CatalogueController {
-  private static final String ADMINS = "hasAuthority('GROUP_camunda-admin')";
-  private static final String KINDS = "{kind:communication-types|communication-statuses}";
+abstract class CatalogueController {
+  private static final String ADMINS = StaffGroups.ADMINS_ONLY;
 
   private final ExchangeCatalogue catalogue;
+  private final CatalogueKind kind;
+  private final String path;
 
-  CatalogueController(ExchangeCatalogue catalogue) {
+  CatalogueController(ExchangeCatalogue catalogue, CatalogueKind kind, String path) {
     this.catalogue = catalogue;
+    this.kind = kind;
+    this.path = path;
   }
 
-  @GetMapping("/" + KINDS)
-  List<CatalogueEntry> list(@PathVariable String kind, @RequestParam(defaultValue = "false") boolean withRetired) {
-    return catalogue.list(kindOf(kind), withRetired);
+  @GetMapping
+  List<CatalogueEntry> list(@RequestParam(defaultValue = "false") boolean withRetired) {
+    return catalogue.list(kind, withRetired);
   }
 
-  @GetMapping("/" + KINDS + "/{code}")
-  CatalogueEntry get(@PathVariable String kind, @PathVariable String code) {
-    return catalogue.get(kindOf(kind), code);
+  @GetMapping("/{code}")
+  CatalogueEntry get(@PathVariable String code) {
+    return catalogue.get(kind, code);
   }
 
-  @PostMapping("/" + KINDS)
+  @PostMapping
   @PreAuthorize(ADMINS)
-  ResponseEntity<CatalogueEntry> add(@PathVariable String kind, @Valid @RequestBody CatalogueEntryRequest request) {
-    CatalogueEntry added = catalogue.add(kindOf(kind), request);
-    return ResponseEntity.created(URI.create("/api/" + kind + "/" + added.code())).body(added);
+  ResponseEntity<CatalogueEntry> add(@Valid @RequestBody CatalogueEntryRequest request) {
+    CatalogueEntry added = catalogue.add(kind, request);
+    return ResponseEntity.created(URI.create(path + "/" + added.code())).body(added);
   }
 
-  @PutMapping("/" + KINDS + "/{code}")
+  @PutMapping("/{code}")
   @PreAuthorize(ADMINS)
-  CatalogueEntry change(@PathVariable String kind, @PathVariable String code,
-      @Valid @RequestBody CatalogueEntryRequest request) {
-    return catalogue.change(kindOf(kind), code, request);
+  CatalogueEntry change(@PathVariable String code, @Valid @RequestBody CatalogueEntryRequest request) {
+    return catalogue.change(kind, code, request);
   }
 
-  private static CatalogueKind kindOf(String path) {
-    return path.equals("communication-types") ? CatalogueKind.TYPE : CatalogueKind.STATUS;
+  /** The exchange types, one path of its own so the API reference names it. */
+  @RestController
+  @RequestMapping(Types.PATH)
+  static class Types extends CatalogueController {
+    static final String PATH = "/api/communication-types";
+
+    Types(ExchangeCatalogue catalogue) {
+      super(catalogue, CatalogueKind.TYPE, PATH);
+    }
+  }
+
+  /** The exchange statuses. */
+  @RestController
+  @RequestMapping(Statuses.PATH)
+  static class Statuses extends CatalogueController {
+    static final String PATH = "/api/communication-statuses";
+
+    Statuses(ExchangeCatalogue catalogue) {
+      super(catalogue, CatalogueKind.STATUS, PATH);
+    }
   }
 }

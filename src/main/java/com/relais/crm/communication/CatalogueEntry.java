@@ -1,7 +1,7 @@
 package com.relais.crm.communication;
 
 /**
- * One exchange type or status. Built-in entries are the CONTRACT.md values: they can be relabelled, never retired.
+ * One exchange type or status. Built-in entries are the documented values (docs/api.md): they can be relabelled, never retired.
  * A retired entry stays on the exchanges that use it and in searches, but new exchanges cannot pick it.
  */
 public record CatalogueEntry(

@@ -2,8 +2,7 @@ package com.relais.crm.communication;
 
 import com.relais.crm.customer.CustomerService;
 import com.relais.crm.identity.CurrentUser;
-import com.relais.crm.opportunity.Opportunity;
-import com.relais.crm.opportunity.OpportunityService;
+import com.relais.crm.deal.DealLookup;
 import com.relais.crm.platform.InvalidFieldException;
 import com.relais.crm.platform.NotFoundException;
 import java.time.Clock;
@@ -24,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommunicationService {
   private final CommunicationRepository communications;
   private final CustomerService customers;
-  private final OpportunityService opportunities;
+  private final DealLookup deals;
   private final ExchangeCatalogue catalogue;
   private final IdentityService identityService;
   private final CurrentUser currentUser;
@@ -32,12 +31,12 @@ public class CommunicationService {
   private final ExchangeWordSearch wordSearch;
 
   CommunicationService(CommunicationRepository communications, CustomerService customers,
-      OpportunityService opportunities, ExchangeCatalogue catalogue, IdentityService identityService,
+      DealLookup deals, ExchangeCatalogue catalogue, IdentityService identityService,
       CurrentUser currentUser, Clock clock, ExchangeWordSearch wordSearch) {
     this.wordSearch = wordSearch;
     this.communications = communications;
     this.customers = customers;
-    this.opportunities = opportunities;
+    this.deals = deals;
     this.catalogue = catalogue;
     this.identityService = identityService;
     this.currentUser = currentUser;
@@ -149,13 +148,13 @@ public class CommunicationService {
       throw new InvalidFieldException("customerId", "customerId: no customer " + d.customerId());
     }
     for (Long opportunityId : d.opportunityIds()) {
-      Opportunity deal;
+      long dealCustomer;
       try {
-        deal = opportunities.get(opportunityId);
+        dealCustomer = deals.customerOf(opportunityId);
       } catch (NotFoundException e) {
         throw new InvalidFieldException("opportunityIds", "opportunityIds: no opportunity " + opportunityId);
       }
-      if (!Objects.equals(deal.getCustomerId(), d.customerId())) {
+      if (!Objects.equals(dealCustomer, d.customerId())) {
         throw new InvalidFieldException("opportunityIds",
             "opportunityIds: opportunity " + opportunityId + " belongs to another customer");
       }

@@ -71,7 +71,7 @@ public class ExchangeCatalogue {
     boolean active = request.active() == null ? current.active() : request.active();
     StatusOutcome outcome = request.outcome() == null ? current.outcome() : request.outcome();
     if (current.builtIn() && !active) {
-      throw new InvalidFieldException("active", "active: " + code + " is built in (CONTRACT.md) and cannot be retired");
+      throw new InvalidFieldException("active", "active: " + code + " is built in and cannot be retired");
     }
     if (current.builtIn() && outcome != current.outcome()) {
       throw new InvalidFieldException("outcome", "outcome: the outcome of built-in status " + code + " is fixed");

@@ -73,6 +73,21 @@ public class Customer {
     this.updatedAt = now;
   }
 
+  /**
+   * A won deal makes a prospect, or a customer who had lapsed, a customer; a key account or a partner keeps its
+   * category.
+   *
+   * @return whether the category changed
+   */
+  boolean wonADeal(Instant now) {
+    if (category != CustomerCategory.PROSPECT && category != CustomerCategory.INACTIVE) {
+      return false;
+    }
+    category = CustomerCategory.CUSTOMER;
+    updatedAt = now;
+    return true;
+  }
+
   public Long getId() {
     return id;
   }

@@ -1,5 +1,6 @@
 package com.relais.crm.customer;
 
+import com.relais.crm.platform.LikePattern;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -8,10 +9,10 @@ interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSpecifica
 
   /** Name or e-mail contains the words, case-insensitive. */
   static Specification<Customer> matching(String q) {
-    String pattern = "%" + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    String pattern = LikePattern.containing(q);
     return (root, query, cb) -> cb.or(
-        cb.like(cb.lower(root.get("name")), pattern, '\\'),
-        cb.like(cb.lower(root.get("email")), pattern, '\\'));
+        cb.like(cb.lower(root.get("name")), pattern, LikePattern.ESCAPE),
+        cb.like(cb.lower(root.get("email")), pattern, LikePattern.ESCAPE));
   }
 
   static Specification<Customer> inCategory(CustomerCategory category) {

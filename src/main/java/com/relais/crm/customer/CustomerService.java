@@ -1,9 +1,13 @@
 package com.relais.crm.customer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.platform.NotFoundException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -15,11 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerService {
   private final CustomerRepository customers;
+  private final CustomerChange changeOf;
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  CustomerService(CustomerRepository customers, CurrentUser currentUser, Clock clock) {
+  CustomerService(CustomerRepository customers, CustomerChange changeOf, CurrentUser currentUser, Clock clock) {
     this.customers = customers;
+    this.changeOf = changeOf;
     this.currentUser = currentUser;
     this.clock = clock;
   }
@@ -29,11 +35,21 @@ public class CustomerService {
     return customers.save(new Customer(details, currentUser.id(), clock.instant()));
   }
 
+  /**
+   * Changes the fields {@code changes} names and keeps every other (JSON merge patch, RFC 7396): a field set to null
+   * is cleared, a consent is replaced only by one that says whether it is granted.
+   */
   @Transactional
-  public Customer update(long id, CustomerDetails details) {
+  public Customer change(long id, JsonNode changes) {
     Customer customer = get(id);
-    customer.update(details, clock.instant());
+    customer.update(changeOf.apply(CustomerDetails.of(customer), changes), clock.instant());
     return customer;
+  }
+
+  /** Called when one of the customer's deals is won, in that step's transaction. */
+  @Transactional
+  public void recordWonDeal(long customerId) {
+    get(customerId).wonADeal(clock.instant());
   }
 
   @Transactional(readOnly = true)
@@ -46,6 +62,15 @@ public class CustomerService {
     return customers.findById(id);
   }
 
+  /** The names of these customers by id, in one query (for lists that show whose deal a row is). */
+  @Transactional(readOnly = true)
+  public Map<Long, String> namesOf(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return customers.findAllById(ids).stream().collect(Collectors.toMap(Customer::getId, Customer::getName));
+  }
+
   @Transactional(readOnly = true)
   public boolean exists(long id) {
     return customers.existsById(id);
@@ -53,7 +78,7 @@ public class CustomerService {
 
   /**
    * The quick search's share: the first {@code limit} customers by name whose name or e-mail contains {@code q}.
-   * No total is counted (README, Performance).
+   * No total is counted (docs/performance.md).
    */
   @Transactional(readOnly = true)
   public List<Customer> matching(String q, int limit) {

@@ -1,2 +1,3 @@
 /** Customers: who they are, how we met them, and on which channels they agreed to hear from us. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity"})
 package com.relais.crm.customer;

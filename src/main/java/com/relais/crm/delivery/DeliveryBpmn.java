@@ -1,5 +1,10 @@
 package com.relais.crm.delivery;
 
+import com.relais.crm.engine.DecisionVariables;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
 /** Names shared between processes/delivery.bpmn and the Java side. */
 public final class DeliveryBpmn {
   public static final String PROCESS_KEY = "delivery";
@@ -17,6 +22,31 @@ public final class DeliveryBpmn {
   public static final String RECEPTION_NOTE_ATTACHMENT_ID = "receptionNoteAttachmentId";
   public static final String DELIVERY_NOTE_ATTACHMENT_ID = "deliveryNoteAttachmentId";
   public static final String OUTCOME_NEGATIVE = "NEGATIVE";
+  public static final String OUTCOME_POSITIVE = "POSITIVE";
+  public static final String TRANSPORT_APPROVED = "transportApproved";
+  public static final String CONFIRMED = "confirmed";
+  public static final String TRANSPORT_EXTERNAL = "EXTERNAL";
+  public static final String TRANSPORT_INTERNAL = "INTERNAL";
 
   private DeliveryBpmn() {}
+
+  /** The delivery's decisions, held to these values at every task completion. */
+  @Component
+  static class Decisions implements DecisionVariables {
+    @Override
+    public Map<String, Set<String>> choices() {
+      return Map.of(TRANSPORT, Set.of(TRANSPORT_EXTERNAL, TRANSPORT_INTERNAL),
+          RECEPTION_OUTCOME, Set.of(OUTCOME_POSITIVE, OUTCOME_NEGATIVE));
+    }
+
+    @Override
+    public Set<String> flags() {
+      return Set.of(SIMPLIFIED, TRANSPORT_APPROVED, CONFIRMED);
+    }
+
+    @Override
+    public Set<String> amounts() {
+      return Set.of(TRANSPORT_COST, CARRIER_QUOTE);
+    }
+  }
 }

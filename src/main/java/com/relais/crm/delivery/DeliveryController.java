@@ -1,6 +1,7 @@
 package com.relais.crm.delivery;
 
-import com.relais.crm.opportunity.DealReadPolicy;
+import com.relais.crm.identity.StaffGroups;
+import com.relais.crm.deal.DealLookup;
 import com.relais.crm.opportunity.OpportunityService;
 import com.relais.crm.opportunity.OpportunityView.StageChangeView;
 import jakarta.validation.Valid;
@@ -22,10 +23,10 @@ class DeliveryController {
   private final DeliveryService deliveries;
   private final DeliveryProcess process;
   private final OpportunityService opportunities;
-  private final DealReadPolicy readPolicy;
+  private final DealLookup readPolicy;
 
   DeliveryController(DeliveryService deliveries, DeliveryProcess process, OpportunityService opportunities,
-      DealReadPolicy readPolicy) {
+      DealLookup readPolicy) {
     this.deliveries = deliveries;
     this.process = process;
     this.opportunities = opportunities;
@@ -45,7 +46,7 @@ class DeliveryController {
   @GetMapping("/api/opportunities/{id}/delivery")
   DeliveryView get(@PathVariable long id) {
     opportunities.get(id);
-    readPolicy.requireReadable(id, "logistics", "finance", "support");
+    readPolicy.requireReadable(id, StaffGroups.LOGISTICS, StaffGroups.FINANCE, StaffGroups.SUPPORT);
     Delivery d = deliveries.get(id);
     List<StageChangeView> history = opportunities.historyOf(id).stream()
         .filter(change -> change.getToStage().startsWith("DELIVERY_"))
@@ -58,7 +59,7 @@ class DeliveryController {
 
   /** Called by the carrier integration or by logistics entering a quote received by phone or mail. */
   @PostMapping("/api/opportunities/{id}/delivery/carrier-quote")
-  @PreAuthorize("hasAnyAuthority('GROUP_logistics', 'GROUP_managers', 'GROUP_camunda-admin')")
+  @PreAuthorize(StaffGroups.LOGISTICS_SIDE_ONLY)
   QuoteReceipt carrierQuote(@PathVariable long id, @Valid @RequestBody CarrierQuote quote) {
     opportunities.get(id);
     boolean fresh = process.receiveQuote(id, quote.amount());

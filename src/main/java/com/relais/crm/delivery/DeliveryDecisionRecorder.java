@@ -1,5 +1,6 @@
 package com.relais.crm.delivery;
 
+import com.relais.crm.deal.DealKey;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,7 +17,7 @@ class DeliveryDecisionRecorder implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long opportunityId = Long.parseLong(task.getExecution().getProcessBusinessKey());
+    long opportunityId = DealKey.opportunityId(task);
     deliveries.record(opportunityId, new DeliveryDecisions(
         text(task, DeliveryBpmn.TRANSPORT),
         amount(task, DeliveryBpmn.TRANSPORT_COST),

@@ -1,15 +1,20 @@
 package com.relais.crm.delivery;
 
-import com.relais.crm.engine.DealVariables;
+import com.relais.crm.deal.DealKey;
+import com.relais.crm.deal.FollowingStep;
+import com.relais.crm.deal.DealVariables;
 import com.relais.crm.opportunity.OpportunityService;
+import com.relais.crm.opportunity.SaleWon;
 import com.relais.crm.platform.ConflictException;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The one class that starts and signals the delivery process (DESIGN rule 4). */
+/** The one class that starts and signals the delivery process (docs/architecture.md, rules). */
 @Component
 public class DeliveryProcess {
   private final RuntimeService runtimeService;
@@ -25,6 +30,16 @@ public class DeliveryProcess {
     this.properties = properties;
   }
 
+  /**
+   * A won deal's delivery starts under the same business key. Synchronous on purpose: it joins the engine
+   * transaction of the win, so the win and the delivery commit together (see {@link SaleWon}).
+   */
+  @EventListener
+  @Order(1)
+  void onSaleWon(SaleWon won) {
+    FollowingStep.run(() -> start(won.opportunityId(), won.transport(), won.simplified()));
+  }
+
   /** Starts the delivery of a won deal once: a retried step finds the delivery already there. */
   @Transactional
   public void start(long opportunityId, String transport, boolean simplified) {
@@ -37,7 +52,7 @@ public class DeliveryProcess {
     variables.put(DeliveryBpmn.SIMPLIFIED, simplified);
     variables.put(DeliveryBpmn.INTERNAL_TRANSPORT_COST, properties.internalTransportCost().doubleValue());
     variables.put(DeliveryBpmn.CARRIER_QUOTE, null);
-    runtimeService.startProcessInstanceByKey(DeliveryBpmn.PROCESS_KEY, DealVariables.businessKey(opportunityId),
+    runtimeService.startProcessInstanceByKey(DeliveryBpmn.PROCESS_KEY, DealKey.of(opportunityId),
         variables);
   }
 
@@ -52,7 +67,7 @@ public class DeliveryProcess {
     // The engine is asked first and the delivery row read after (acceptQuote, 404 for an unknown deal): the step
     // that enters the wait updates that row too, and a row read before the question lost its update at commit
     // (an optimistic-lock 409) whenever the quote arrived while that step was committing.
-    String key = DealVariables.businessKey(opportunityId);
+    String key = DealKey.of(opportunityId);
     boolean waiting = runtimeService.createExecutionQuery()
         .processDefinitionKey(DeliveryBpmn.PROCESS_KEY).processInstanceBusinessKey(key)
         .messageEventSubscriptionName(DeliveryBpmn.MESSAGE_CARRIER_QUOTE_RECEIVED).count() > 0;

@@ -1,6 +1,7 @@
 package com.relais.crm.delivery;
 
-import com.relais.crm.engine.StageProperty;
+import com.relais.crm.deal.DealKey;
+import com.relais.crm.deal.StageProperty;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,6 @@ class DeliveryStageListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    deliveries.enterStage(StageProperty.opportunityId(execution), DeliveryStage.valueOf(StageProperty.of(execution)));
+    deliveries.enterStage(DealKey.opportunityId(execution), DeliveryStage.valueOf(StageProperty.of(execution)));
   }
 }

@@ -1,10 +1,11 @@
 package com.relais.crm.delivery;
 
+import com.relais.crm.deal.DealKey;
 import com.relais.crm.document.DocumentKind;
 import com.relais.crm.document.DocumentService;
 import com.relais.crm.document.DocumentService.NoteLine;
-import com.relais.crm.engine.DealVariables;
-import com.relais.crm.engine.StageProperty;
+import com.relais.crm.deal.DealVariables;
+import com.relais.crm.deal.StageProperty;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,7 +26,7 @@ class GenerateReceptionNoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long opportunityId = StageProperty.opportunityId(execution);
+    long opportunityId = DealKey.opportunityId(execution);
     Delivery delivery = deliveries.get(opportunityId);
     var note = documents.generate(opportunityId, DocumentKind.RECEPTION_NOTE, List.of(
         new NoteLine("Deal", "#" + opportunityId + " " + execution.getVariable(DealVariables.OPPORTUNITY_TITLE)),

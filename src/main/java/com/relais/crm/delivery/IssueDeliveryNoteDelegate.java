@@ -1,6 +1,7 @@
 package com.relais.crm.delivery;
 
-import com.relais.crm.engine.StageProperty;
+import com.relais.crm.deal.DealKey;
+import com.relais.crm.deal.StageProperty;
 import com.relais.crm.document.DocumentKind;
 import com.relais.crm.document.DocumentService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,7 +19,7 @@ class IssueDeliveryNoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long opportunityId = StageProperty.opportunityId(execution);
+    long opportunityId = DealKey.opportunityId(execution);
     documents.idOf(opportunityId, DocumentKind.DELIVERY_NOTE)
         .ifPresent(id -> execution.setVariable(DeliveryBpmn.DELIVERY_NOTE_ATTACHMENT_ID, id));
   }

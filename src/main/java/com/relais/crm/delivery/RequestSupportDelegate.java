@@ -1,24 +1,26 @@
 package com.relais.crm.delivery;
 
-import com.relais.crm.engine.StageProperty;
-import com.relais.crm.support.SupportProcess;
+import com.relais.crm.deal.DealKey;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Stage 8: a negative reception opens a support case under the deal's business key. */
+/** Stage 8: a negative reception is announced ({@link DeliveryRejected}); the support case opens from it. */
 @Component("requestSupport")
 class RequestSupportDelegate implements JavaDelegate {
-  private final SupportProcess support;
+  static final String DEFAULT_REASON = "Negative reception";
 
-  RequestSupportDelegate(SupportProcess support) {
-    this.support = support;
+  private final ApplicationEventPublisher events;
+
+  RequestSupportDelegate(ApplicationEventPublisher events) {
+    this.events = events;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Object comment = execution.getVariable(DeliveryBpmn.RECEPTION_COMMENT);
-    support.request(StageProperty.opportunityId(execution), execution.getProcessInstanceId(),
-        comment == null || comment.toString().isBlank() ? "Negative reception" : comment.toString());
+    events.publishEvent(new DeliveryRejected(DealKey.opportunityId(execution), execution.getProcessInstanceId(),
+        comment == null || comment.toString().isBlank() ? DEFAULT_REASON : comment.toString()));
   }
 }

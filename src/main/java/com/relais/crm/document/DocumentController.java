@@ -1,6 +1,7 @@
 package com.relais.crm.document;
 
-import com.relais.crm.opportunity.DealReadPolicy;
+import com.relais.crm.identity.StaffGroups;
+import com.relais.crm.deal.DealLookup;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
@@ -15,12 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DocumentController {
   /** The groups that handle deal documents every day (delivery and reception notes). */
-  private static final String[] DOCUMENT_GROUPS = {"logistics", "finance"};
+  private static final String[] DOCUMENT_GROUPS = {StaffGroups.LOGISTICS, StaffGroups.FINANCE};
 
   private final DocumentService documents;
-  private final DealReadPolicy readPolicy;
+  private final DealLookup readPolicy;
 
-  DocumentController(DocumentService documents, DealReadPolicy readPolicy) {
+  DocumentController(DocumentService documents, DealLookup readPolicy) {
     this.documents = documents;
     this.readPolicy = readPolicy;
   }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,35 +16,41 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * The decision variables of CONTRACT.md hold only their documented values when a user task is completed, whoever
+ * The decision variables of the deal processes (docs/api.md) hold only their documented values when a user task is completed, whoever
  * completes it (Tasklist, /engine-rest): {@code saleOutcome=MAYBE} would silently count as "go on", and
  * {@code confirmed="abc"} would be read as false by the gateway. Refused as bad input (400 on /engine-rest); the task
  * stays open and nothing of the completion is kept.
  */
 class DecisionVariableGuard implements TaskListener {
-  static final Map<String, Set<String>> CHOICES = Map.of(
-      "saleOutcome", Set.of("OPEN", "WON", "LOST"),
-      "transport", Set.of("EXTERNAL", "INTERNAL"),
-      "receptionOutcome", Set.of("POSITIVE", "NEGATIVE"));
-  static final List<String> FLAGS = List.of("simplified", "transportApproved", "confirmed", "resolved");
-  static final List<String> AMOUNTS = List.of("transportCost", "carrierQuote");
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
+  private final Map<String, Set<String>> choices = new TreeMap<>();
+  private final Set<String> flags = new TreeSet<>();
+  private final Set<String> amounts = new TreeSet<>();
+
+  DecisionVariableGuard(List<DecisionVariables> declared) {
+    for (DecisionVariables process : declared) {
+      process.choices().forEach((name, values) -> choices.computeIfAbsent(name, n -> new TreeSet<>()).addAll(values));
+      flags.addAll(process.flags());
+      amounts.addAll(process.amounts());
+    }
+  }
 
   @Override
   public void notify(DelegateTask task) {
-    CHOICES.forEach((name, allowed) -> {
+    choices.forEach((name, allowed) -> {
       Object value = task.getVariable(name);
       if (value != null && !(value instanceof String text && allowed.contains(text))) {
-        throw refused(name, "must be one of " + allowed.stream().sorted().toList() + ", not '" + value + "'");
+        throw refused(name, "must be one of " + allowed + ", not '" + value + "'");
       }
     });
-    for (String name : FLAGS) {
+    for (String name : flags) {
       Object value = task.getVariable(name);
       if (value != null && !(value instanceof Boolean)) {
         throw refused(name, "must be true or false, not '" + value + "'");
       }
     }
-    for (String name : AMOUNTS) {
+    for (String name : amounts) {
       Object value = task.getVariable(name);
       if (value != null && !isAmount(value)) {
         throw refused(name, "must be a number between 0 and " + MAX_AMOUNT.toPlainString() + ", not '" + value + "'");
@@ -68,7 +76,11 @@ class DecisionVariableGuard implements TaskListener {
 
   /** Puts the guard first on the completion of every user task of every diagram. */
   static class Installer extends AbstractBpmnParseListener {
-    private final DecisionVariableGuard guard = new DecisionVariableGuard();
+    private final DecisionVariableGuard guard;
+
+    Installer(DecisionVariableGuard guard) {
+      this.guard = guard;
+    }
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {

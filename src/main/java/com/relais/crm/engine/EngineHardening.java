@@ -1,6 +1,7 @@
 package com.relais.crm.engine;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -29,6 +30,12 @@ class EngineHardening extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(EngineHardening.class);
   private static final String JSON_SERIALIZER = "spin://" + DataFormats.JSON_DATAFORMAT_NAME;
 
+  private final List<DecisionVariables> decisionVariables;
+
+  EngineHardening(List<DecisionVariables> decisionVariables) {
+    this.decisionVariables = decisionVariables;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
@@ -38,7 +45,7 @@ class EngineHardening extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new DecisionVariableGuard.Installer());
+    configuration.getCustomPostBPMNParseListeners().add(new DecisionVariableGuard.Installer(new DecisionVariableGuard(decisionVariables)));
     configuration.setScriptEngineResolver(new NoScriptEngines());
     configuration.setDeserializationTypeValidationEnabled(true);
     configuration.setDeserializationTypeValidator(new AllowListTypeValidator());

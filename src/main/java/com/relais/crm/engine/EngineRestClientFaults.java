@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * is off ("ENGINE-17007"). These are the caller's fault, so /engine-rest answers them with 400 and the engine's own
  * message (never a stack trace). Every other failure keeps Camunda's answer.
  * A variable of a type with no serializer here (XML) is also the caller's fault. A lost database is a 503
- * ({@link EngineRestOutage}) whichever exception carries it.
+ * ({@link EngineRestOutage}) whichever exception carries it; a CRM rule's refusal is a 4xx ({@link
+ * EngineRestRefusals}).
  */
 final class EngineRestClientFaults {
   private static final Logger log = LoggerFactory.getLogger(EngineRestClientFaults.class);
@@ -70,7 +71,7 @@ final class EngineRestClientFaults {
 
     @Override
     public Response toResponse(ProcessEngineException failure) {
-      return EngineRestOutage.answer(failure).orElseGet(() ->
+      return EngineRestOutage.answer(failure).or(() -> EngineRestRefusals.answer(failure)).orElseGet(() ->
           isServerError(failure) && isClientFault(failure) ? badRequest(failure) : camunda.toResponse(failure));
     }
   }
@@ -82,7 +83,7 @@ final class EngineRestClientFaults {
 
     @Override
     public Response toResponse(RestException failure) {
-      return EngineRestOutage.answer(failure).orElseGet(() ->
+      return EngineRestOutage.answer(failure).or(() -> EngineRestRefusals.answer(failure)).orElseGet(() ->
           isServerError(failure) && isClientFault(failure.getCause()) ? badRequest(failure) : camunda.toResponse(failure));
     }
   }

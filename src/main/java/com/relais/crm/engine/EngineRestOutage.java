@@ -63,7 +63,7 @@ final class EngineRestOutage {
 
     @Override
     public Response toResponse(Throwable failure) {
-      return answer(failure).orElseGet(() -> camunda.toResponse(failure));
+      return answer(failure).or(() -> EngineRestRefusals.answer(failure)).orElseGet(() -> camunda.toResponse(failure));
     }
   }
 }

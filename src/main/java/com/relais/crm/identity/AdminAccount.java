@@ -58,18 +58,18 @@ class AdminAccount implements InitializingBean {
 
   /** The engine treats no group as admin by itself: camunda-admin gets ALL on every resource, as the Admin webapp does. */
   private void ensureAdminGroup() {
-    if (identityService.createGroupQuery().groupId(CurrentUser.ADMIN_GROUP).count() == 0) {
-      Group group = identityService.newGroup(CurrentUser.ADMIN_GROUP);
+    if (identityService.createGroupQuery().groupId(StaffGroups.ADMIN).count() == 0) {
+      Group group = identityService.newGroup(StaffGroups.ADMIN);
       group.setName("Relais CRM administrators");
       group.setType(Groups.GROUP_TYPE_SYSTEM);
       identityService.saveGroup(group);
     }
     for (Resources resource : Resources.values()) {
       boolean granted = authorizationService.createAuthorizationQuery()
-          .groupIdIn(CurrentUser.ADMIN_GROUP).resourceType(resource).resourceId(Authorization.ANY).count() > 0;
+          .groupIdIn(StaffGroups.ADMIN).resourceType(resource).resourceId(Authorization.ANY).count() > 0;
       if (!granted) {
         Authorization all = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        all.setGroupId(CurrentUser.ADMIN_GROUP);
+        all.setGroupId(StaffGroups.ADMIN);
         all.setResource(resource);
         all.setResourceId(Authorization.ANY);
         all.addPermission(Permissions.ALL);
@@ -109,7 +109,7 @@ class AdminAccount implements InitializingBean {
     admin.setLastName("Administrator");
     admin.setPassword(password);
     identityService.saveUser(admin);
-    identityService.createMembership(ADMIN_USER, CurrentUser.ADMIN_GROUP);
+    identityService.createMembership(ADMIN_USER, StaffGroups.ADMIN);
     log.info("Created the admin account from RELAIS_ADMIN_PASSWORD");
   }
 

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
   public static final String SYSTEM = "system";
-  public static final String ADMIN_GROUP = "camunda-admin";
   static final String GROUP_PREFIX = "GROUP_";
 
   private final IdentityService identityService;
@@ -60,6 +59,6 @@ public class CurrentUser {
   }
 
   public boolean isAdmin() {
-    return groups().contains(ADMIN_GROUP);
+    return groups().contains(StaffGroups.ADMIN);
   }
 }

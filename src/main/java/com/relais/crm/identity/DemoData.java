@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
 class DemoData implements InitializingBean {
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
   private static final Map<String, String> GROUP_NAMES = Map.of(
-      DemoUsers.SALES, "Sales", DemoUsers.LOGISTICS, "Logistics", DemoUsers.FINANCE, "Finance",
-      DemoUsers.SUPPORT, "Support", DemoUsers.MANAGERS, "Managers");
+      StaffGroups.SALES, "Sales", StaffGroups.LOGISTICS, "Logistics", StaffGroups.FINANCE, "Finance",
+      StaffGroups.SUPPORT, "Support", StaffGroups.MANAGERS, "Managers", StaffGroups.COURIERS, "Couriers");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -55,17 +55,17 @@ class DemoData implements InitializingBean {
   public void afterPropertiesSet() {
     GROUP_NAMES.forEach(this::ensureGroup);
     DemoUsers.USERS.forEach(this::ensureUser);
-    for (String group : DemoUsers.STAFF_GROUPS) {
+    for (String group : StaffGroups.STAFF) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
       grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     }
-    grant(DemoUsers.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(DemoUsers.MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+    grant(StaffGroups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(StaffGroups.MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
         Permissions.READ_INSTANCE);
-    grant(DemoUsers.MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    grant(StaffGroups.MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     ensureFilters();
-    log.info("Demo users ready: admin, sales, logistics, finance, support, manager (password = user id)");
+    log.info("Demo users ready: admin, sales, sales2, logistics, finance, support, manager, courier (password = user id)");
   }
 
   private void ensureGroup(String id, String name) {
@@ -139,7 +139,7 @@ class DemoData implements InitializingBean {
                 Map.of("name", "customerName", "label", "Customer"),
                 Map.of("name", "opportunityTitle", "label", "Deal"))));
     filterService.saveFilter(filter);
-    for (String group : DemoUsers.STAFF_GROUPS) {
+    for (String group : StaffGroups.STAFF) {
       grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
   }

@@ -1,11 +1,12 @@
 package com.relais.crm.opportunity;
 
+import com.relais.crm.deal.DealKey;
 import com.relais.crm.customer.Customer;
 import com.relais.crm.customer.CustomerService;
 import com.relais.crm.document.DocumentKind;
 import com.relais.crm.document.DocumentService;
 import com.relais.crm.document.DocumentService.NoteLine;
-import com.relais.crm.engine.StageProperty;
+import com.relais.crm.deal.StageProperty;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,7 +29,7 @@ class GenerateDeliveryNoteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Opportunity deal = opportunities.get(StageProperty.opportunityId(execution));
+    Opportunity deal = opportunities.get(DealKey.opportunityId(execution));
     Customer customer = customers.get(deal.getCustomerId());
     var note = documents.generate(deal.getId(), DocumentKind.DELIVERY_NOTE, List.of(
         new NoteLine("Deal", "#" + deal.getId() + " " + deal.getTitle()),

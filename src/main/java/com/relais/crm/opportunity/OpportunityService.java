@@ -8,8 +8,11 @@ import com.relais.crm.platform.InvalidFieldException;
 import com.relais.crm.platform.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
-import com.relais.crm.engine.DealVariables;
+import com.relais.crm.deal.DealVariables;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -27,10 +30,15 @@ public class OpportunityService {
   private final CustomerService customers;
   private final CurrentUser currentUser;
   private final ApplicationEventPublisher events;
+  private final OpportunityProperties properties;
+  private final DealReadPolicy readPolicy;
   private final Clock clock;
 
   OpportunityService(OpportunityRepository opportunities, StageHistory history, CustomerService customers,
-      CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+      CurrentUser currentUser, ApplicationEventPublisher events, OpportunityProperties properties,
+      DealReadPolicy readPolicy, Clock clock) {
+    this.properties = properties;
+    this.readPolicy = readPolicy;
     this.opportunities = opportunities;
     this.history = history;
     this.customers = customers;
@@ -49,8 +57,9 @@ public class OpportunityService {
       throw new InvalidFieldException("expectedCloseDate", "expectedCloseDate must lie between 2000 and 2100");
     }
     String owner = request.owner() == null || request.owner().isBlank() ? currentUser.id() : request.owner();
+    String currency = request.currency() == null ? properties.companyCurrency() : request.currency();
     Opportunity opportunity = opportunities.save(new Opportunity(request.customerId(), request.title(),
-        request.amount(), request.currency(), owner, close, clock.instant()));
+        request.amount(), currency, owner, close, clock.instant()));
     history.append(opportunity.getId(), null, opportunity.getStage().name(), currentUser.id(), clock.instant());
     events.publishEvent(new OpportunityCreated(opportunity.getId(), customer.getName()));
     return opportunity;
@@ -64,6 +73,36 @@ public class OpportunityService {
   @Transactional(readOnly = true)
   public List<StageChange> historyOf(long id) {
     return history.findByOpportunityIdOrderByChangedAtAscIdAsc(id);
+  }
+
+  /** Deals as a list filter selects them, newest first unless the page says otherwise. */
+  @Transactional(readOnly = true)
+  public Page<Opportunity> list(DealFilter filter, Pageable page) {
+    if (filter.minAmount() != null && filter.maxAmount() != null
+        && filter.minAmount().compareTo(filter.maxAmount()) > 0) {
+      throw new InvalidFieldException("minAmount", "minAmount must not be above maxAmount");
+    }
+    if (filter.closeFrom() != null && filter.closeTo() != null && filter.closeFrom().isAfter(filter.closeTo())) {
+      throw new InvalidFieldException("closeFrom", "closeFrom must not be after closeTo");
+    }
+    return opportunities.findAll(OpportunityRepository.selectedBy(filter), page);
+  }
+
+  /**
+   * The quick search's share: the newest deals whose title or customer name contains {@code q}, among those the
+   * caller may read (every deal for the sales side).
+   */
+  @Transactional(readOnly = true)
+  public List<Opportunity> matching(String q, int limit) {
+    return opportunities.findBy(OpportunityRepository.matching(q),
+            query -> query.sortBy(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit).all())
+        .stream().filter(deal -> readPolicy.canRead(deal.getId())).toList();
+  }
+
+  /** The customers' names of these deals, by customer id, in one query. */
+  @Transactional(readOnly = true)
+  public Map<Long, String> customerNamesOf(Collection<Opportunity> deals) {
+    return customers.namesOf(deals.stream().map(Opportunity::getCustomerId).collect(Collectors.toSet()));
   }
 
   @Transactional(readOnly = true)
@@ -87,8 +126,12 @@ public class OpportunityService {
   public void enterStage(long id, SaleStage stage) {
     Opportunity opportunity = get(id);
     try {
-      opportunity.moveTo(stage, clock.instant()).ifPresent(previous ->
-          history.append(id, previous.name(), stage.name(), currentUser.id(), clock.instant()));
+      opportunity.moveTo(stage, clock.instant()).ifPresent(previous -> {
+        history.append(id, previous.name(), stage.name(), currentUser.id(), clock.instant());
+        if (stage == SaleStage.SALE_6_WON) {
+          customers.recordWonDeal(opportunity.getCustomerId());
+        }
+      });
     } catch (IllegalStateException e) {
       throw new ConflictException(e.getMessage());
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** A deal as the API shows it, with its stage history when read one at a time. */
 public record OpportunityView(
-    Long id, long customerId, String title, BigDecimal amount, String currency, String owner,
+    Long id, long customerId, String customerName, String title, BigDecimal amount, String currency, String owner,
     LocalDate expectedCloseDate, SaleStage stage, String deliveryNoteSignedBy, Instant deliveryNoteSignedAt,
     Instant createdAt, Instant updatedAt, List<StageChangeView> stageHistory) {
 
@@ -18,8 +18,8 @@ public record OpportunityView(
     }
   }
 
-  static OpportunityView of(Opportunity o, List<StageChange> history) {
-    return new OpportunityView(o.getId(), o.getCustomerId(), o.getTitle(), o.getAmount(), o.getCurrency(),
+  static OpportunityView of(Opportunity o, String customerName, List<StageChange> history) {
+    return new OpportunityView(o.getId(), o.getCustomerId(), customerName, o.getTitle(), o.getAmount(), o.getCurrency(),
         o.getOwner(), o.getExpectedCloseDate(), o.getStage(), o.getDeliveryNoteSignedBy(),
         o.getDeliveryNoteSignedAt(), o.getCreatedAt(), o.getUpdatedAt(),
         history == null ? null : history.stream().map(StageChangeView::of).toList());

@@ -1,23 +1,29 @@
 package com.relais.crm.opportunity;
 
-import com.relais.crm.engine.DealVariables;
+import com.relais.crm.deal.DealKey;
+import com.relais.crm.deal.DealVariables;
 import com.relais.crm.platform.ConflictException;
 import com.relais.crm.platform.NotFoundException;
 import java.time.Clock;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** The one class that starts and signals the sale process (DESIGN rule 4). */
+/** The one class that starts and signals the sale process (docs/architecture.md, rules). */
 @Component
 class SaleProcess {
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
   private final OpportunityRepository opportunities;
   private final Clock clock;
 
-  SaleProcess(RuntimeService runtimeService, OpportunityRepository opportunities, Clock clock) {
+  SaleProcess(RuntimeService runtimeService, TaskService taskService, OpportunityRepository opportunities,
+      Clock clock) {
     this.runtimeService = runtimeService;
+    this.taskService = taskService;
     this.opportunities = opportunities;
     this.clock = clock;
   }
@@ -33,13 +39,13 @@ class SaleProcess {
     if (deal.isDeliveryNoteSigned()) {
       return new SignatureController.SignatureReceipt(opportunityId, deal.getDeliveryNoteSignedBy(), true);
     }
-    String key = DealVariables.businessKey(opportunityId);
+    String key = DealKey.of(opportunityId);
     boolean waiting = runtimeService.createExecutionQuery()
         .processDefinitionKey(SaleBpmn.PROCESS_KEY).processInstanceBusinessKey(key)
         .messageEventSubscriptionName(SaleBpmn.MESSAGE_DELIVERY_NOTE_SIGNED).count() > 0;
     if (!waiting) {
-      throw new ConflictException("Deal " + opportunityId + " is not waiting for a signature (stage "
-          + deal.getStage() + ")");
+      throw new ConflictException("Deal " + opportunityId + " is not waiting for a signature: " + whatItWaitsFor(key)
+          + " (stage " + deal.getStage() + ")");
     }
     deal.recordDeliveryNoteSignature(signedBy, clock.instant());
     runtimeService.createMessageCorrelation(SaleBpmn.MESSAGE_DELIVERY_NOTE_SIGNED)
@@ -49,12 +55,24 @@ class SaleProcess {
     return new SignatureController.SignatureReceipt(opportunityId, signedBy, false);
   }
 
+  /** What the deal's sale waits for instead, in the words a person sees in Tasklist. */
+  private String whatItWaitsFor(String key) {
+    var running = runtimeService.createProcessInstanceQuery().processDefinitionKey(SaleBpmn.PROCESS_KEY)
+        .processInstanceBusinessKey(key).active().singleResult();
+    if (running == null) {
+      return "its sale has ended";
+    }
+    List<String> steps = taskService.createTaskQuery().processInstanceId(running.getId()).list().stream()
+        .map(task -> "'" + task.getName() + "'").toList();
+    return steps.isEmpty() ? "its sale is at another step" : "its sale waits for the task " + String.join(", ", steps);
+  }
+
   /** Synchronous, inside the creating transaction: a deal without its sale cannot be committed. */
   @EventListener
   void start(OpportunityCreated created) {
     Opportunity deal = opportunities.findById(created.opportunityId()).orElseThrow();
     runtimeService.startProcessInstanceByKey(SaleBpmn.PROCESS_KEY,
-        DealVariables.businessKey(deal.getId()),
+        DealKey.of(deal.getId()),
         DealVariables.of(deal.getId(), created.customerName(), deal.getTitle(), deal.getAmount(), deal.getCurrency()));
   }
 }

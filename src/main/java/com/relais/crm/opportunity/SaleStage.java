@@ -1,6 +1,6 @@
 package com.relais.crm.opportunity;
 
-/** The stages of a sale as the API names them (CONTRACT.md). */
+/** The stages of a sale as the API names them (docs/api.md). */
 public enum SaleStage {
   SALE_1_PROSPECT, SALE_2_QUALIFIED, SALE_3_PROPOSAL, SALE_4_NEGOTIATION, SALE_5_SIGNATURE, SALE_6_WON, SALE_LOST;
 

@@ -1,6 +1,7 @@
 package com.relais.crm.opportunity;
 
-import com.relais.crm.engine.StageProperty;
+import com.relais.crm.deal.DealKey;
+import com.relais.crm.deal.StageProperty;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,6 @@ class SaleStageListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     SaleStage stage = SaleStage.valueOf(StageProperty.of(execution));
-    opportunities.enterStage(StageProperty.opportunityId(execution), stage);
+    opportunities.enterStage(DealKey.opportunityId(execution), stage);
   }
 }

@@ -1,5 +1,6 @@
 package com.relais.crm.opportunity;
 
+import com.relais.crm.identity.StaffGroups;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -23,7 +24,7 @@ class SignatureController {
   record SignatureReceipt(long opportunityId, String signedBy, boolean alreadySigned) {}
 
   @PostMapping("/api/opportunities/{id}/delivery-note/signature")
-  @PreAuthorize("hasAnyAuthority('GROUP_sales', 'GROUP_managers', 'GROUP_camunda-admin')")
+  @PreAuthorize(StaffGroups.SALES_SIDE_ONLY)
   SignatureReceipt sign(@PathVariable long id, @Valid @RequestBody Signature signature) {
     return sale.signDeliveryNote(id, signature.signedBy().strip());
   }

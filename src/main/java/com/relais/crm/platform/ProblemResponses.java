@@ -1,8 +1,6 @@
 package com.relais.crm.platform;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.relais.crm.attachment.ObjectMissingException;
-import com.relais.crm.attachment.StoreUnavailableException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
@@ -135,7 +133,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException ex) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+    if (!ex.publicMessage().equals(ex.getMessage())) {
+      log.warn("Not found: {}", ex.getMessage());
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.publicMessage());
     problem.setTitle("Not found");
     return problem;
   }
@@ -155,22 +156,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  /** The S3 store is down or refused the call: a retry later may work, and nothing was half-written. */
-  @ExceptionHandler(StoreUnavailableException.class)
-  ProblemDetail storeUnavailable(StoreUnavailableException ex) {
-    log.warn("File store unavailable", ex);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        "The file store is unavailable at the moment; try again later");
+  /** A store or server we depend on is down: a retry later may work, and nothing was half-written. */
+  @ExceptionHandler(ServiceUnavailableException.class)
+  ProblemDetail serviceUnavailable(ServiceUnavailableException ex) {
+    log.warn(ex.getMessage(), ex);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.publicMessage());
     problem.setTitle("Service unavailable");
-    return problem;
-  }
-
-  /** A row whose object is gone (removed by hand in the store): the file is as good as missing. */
-  @ExceptionHandler(ObjectMissingException.class)
-  ProblemDetail objectMissing(ObjectMissingException ex) {
-    log.warn("Stored object missing: {}", ex.getMessage());
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The file's content is missing");
-    problem.setTitle("Not found");
     return problem;
   }
 

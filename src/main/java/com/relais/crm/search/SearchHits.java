@@ -4,12 +4,22 @@ import com.relais.crm.attachment.Attachment;
 import com.relais.crm.attachment.OwnerType;
 import com.relais.crm.communication.Communication;
 import com.relais.crm.customer.Customer;
+import com.relais.crm.opportunity.Opportunity;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /** Hits grouped by kind, each just enough to show a line and open the record. */
 record SearchHits(List<CustomerHit> customers, List<CommunicationHit> communications,
-    List<AttachmentHit> attachments) {
+    List<AttachmentHit> attachments, List<DealHit> deals) {
+
+  record DealHit(long id, String title, long customerId, String customerName, BigDecimal amount, String currency,
+      String stage) {
+    static DealHit of(Opportunity d, String customerName) {
+      return new DealHit(d.getId(), d.getTitle(), d.getCustomerId(), customerName, d.getAmount(), d.getCurrency(),
+          d.getStage().name());
+    }
+  }
 
   record CustomerHit(long id, String name, String email) {
     static CustomerHit of(Customer c) {

@@ -1,2 +1,3 @@
-/** The quick search box: one word, hits among customers, exchanges and the text of attachments. */
+/** The quick search box: one word, hits among customers, deals, exchanges and the text of attachments. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "customer", "communication", "attachment", "opportunity"})
 package com.relais.crm.search;

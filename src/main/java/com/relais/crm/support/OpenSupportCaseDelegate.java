@@ -1,6 +1,7 @@
 package com.relais.crm.support;
 
-import com.relais.crm.engine.StageProperty;
+import com.relais.crm.deal.DealKey;
+import com.relais.crm.deal.StageProperty;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ class OpenSupportCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    SupportCase supportCase = cases.open(StageProperty.opportunityId(execution),
+    SupportCase supportCase = cases.open(DealKey.opportunityId(execution),
         (String) execution.getVariable(SupportBpmn.DELIVERY_PROCESS_INSTANCE_ID),
         (String) execution.getVariable(SupportBpmn.REASON));
     execution.setVariable(SupportBpmn.SUPPORT_CASE_ID, supportCase.getId());

@@ -1,5 +1,10 @@
 package com.relais.crm.support;
 
+import com.relais.crm.engine.DecisionVariables;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
 /** Names shared between processes/support.bpmn and the Java side. */
 public final class SupportBpmn {
   public static final String PROCESS_KEY = "support";
@@ -19,4 +24,18 @@ public final class SupportBpmn {
   static final String TASK_ESCALATION = "userTask_handleEscalation";
 
   private SupportBpmn() {}
+
+  /** The support case's decisions, held to these values at every task completion. */
+  @Component
+  static class Decisions implements DecisionVariables {
+    @Override
+    public Map<String, Set<String>> choices() {
+      return Map.of();
+    }
+
+    @Override
+    public Set<String> flags() {
+      return Set.of(RESOLVED);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package com.relais.crm.support;
 
-import com.relais.crm.opportunity.DealReadPolicy;
+import com.relais.crm.identity.StaffGroups;
+import com.relais.crm.deal.DealLookup;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SupportCaseController {
   private final SupportCaseService cases;
-  private final DealReadPolicy readPolicy;
+  private final DealLookup readPolicy;
 
-  SupportCaseController(SupportCaseService cases, DealReadPolicy readPolicy) {
+  SupportCaseController(SupportCaseService cases, DealLookup readPolicy) {
     this.cases = cases;
     this.readPolicy = readPolicy;
   }
@@ -31,13 +32,13 @@ class SupportCaseController {
   @GetMapping("/api/support-cases/{id}")
   SupportCaseView get(@PathVariable long id) {
     SupportCase supportCase = cases.get(id);
-    readPolicy.requireReadable(supportCase.getOpportunityId(), "support");
+    readPolicy.requireReadable(supportCase.getOpportunityId(), StaffGroups.SUPPORT);
     return SupportCaseView.of(supportCase);
   }
 
   @GetMapping("/api/support-cases")
   List<SupportCaseView> ofDeal(@RequestParam long opportunityId) {
-    readPolicy.requireReadable(opportunityId, "support");
+    readPolicy.requireReadable(opportunityId, StaffGroups.SUPPORT);
     return cases.ofDeal(opportunityId).stream().map(SupportCaseView::of).toList();
   }
 }

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On each support task's completion: moves the case record along, in the same transaction. */
+/**
+ * Moves the case record along with its tasks, in the same transaction: each working task on its completion, the
+ * escalation as soon as the managers' task is created (the case is escalated while that task waits, not after).
+ */
 @Component("supportCaseRecorder")
 class SupportCaseRecorder implements TaskListener {
   private final SupportCaseService cases;
@@ -17,6 +20,12 @@ class SupportCaseRecorder implements TaskListener {
   public void notify(DelegateTask task) {
     long id = ((Number) task.getVariable(SupportBpmn.SUPPORT_CASE_ID)).longValue();
     var now = cases.clock().instant();
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      if (SupportBpmn.TASK_ESCALATION.equals(task.getTaskDefinitionKey())) {
+        cases.update(id, c -> c.escalated(now));
+      }
+      return;
+    }
     switch (task.getTaskDefinitionKey()) {
       case SupportBpmn.TASK_TRIAGE -> cases.update(id, c -> c.triage(text(task, SupportBpmn.PRIORITY), now));
       case SupportBpmn.TASK_RESOLVE -> cases.update(id, c -> c.proposeResolution(

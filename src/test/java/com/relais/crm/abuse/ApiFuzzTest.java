@@ -101,6 +101,7 @@ class ApiFuzzTest {
         new Target("admin", HttpMethod.PUT, "/api/communication-statuses/FUZZ_STATUS", catalogueStatus),
         new Target("sales", HttpMethod.POST, "/api/customers", customer),
         new Target("sales", HttpMethod.PUT, "/api/customers/" + customerId, customer),
+        new Target("sales", HttpMethod.PATCH, "/api/customers/" + customerId, customer),
         new Target("sales", HttpMethod.POST, "/api/opportunities", opportunity),
         new Target("admin", HttpMethod.POST, "/api/communications", communication),
         new Target("admin", HttpMethod.PUT, "/api/communications/" + communicationId, communication),

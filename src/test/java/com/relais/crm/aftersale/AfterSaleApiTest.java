@@ -75,7 +75,7 @@ class AfterSaleApiTest {
     long templateId = createTemplate(rest, template("HTTP walk-through", false,
         task("Deliver and install", "logistics", null, "P3D", null),
         task("Train the staff", "sales", null, "P7D", "P5D")));
-    long deal = newDeal(rest, "HTTP after-sale");
+    long deal = AfterSaleTestSupport.wonDealWithoutAfterSale(rest, jdbc, "HTTP after-sale");
 
     var started = Api.as(rest, "sales").post("/api/opportunities/" + deal + "/after-sale",
         Map.of("templateId", templateId));

@@ -71,7 +71,7 @@ class AfterSaleProcessTest {
   }
 
   private void win(long dealId, Long templateId) {
-    transaction.executeWithoutResult(s -> events.publishEvent(new SaleWon(dealId, templateId)));
+    transaction.executeWithoutResult(s -> events.publishEvent(new SaleWon(dealId, "EXTERNAL", false, templateId)));
   }
 
   @Test
@@ -120,7 +120,7 @@ class AfterSaleProcessTest {
     identityService.setAuthentication("sales", List.of("sales"));
     try {
       commands.execute(context -> {
-        events.publishEvent(new SaleWon(deal, chosen));
+        events.publishEvent(new SaleWon(deal, "EXTERNAL", false, chosen));
         return null;
       });
     } finally {
@@ -146,6 +146,9 @@ class AfterSaleProcessTest {
     long chosen = createTemplate(rest, template("On request", false,
         task("Requested task", "sales", null, "P2D", null)));
     long deal = newDeal(rest, "Later after-sale");
+    var early = Api.as(rest, "sales").post("/api/opportunities/" + deal + "/after-sale", Map.of("templateId", chosen));
+    assertThat(early.status()).as("a deal that is not won gets no after-sale").isEqualTo(409);
+    jdbc.update("update opportunity set stage = 'SALE_6_WON' where id = ?", deal); // won, no after-sale yet
 
     var started = Api.as(rest, "sales").post("/api/opportunities/" + deal + "/after-sale", Map.of("templateId", chosen));
     assertThat(started.status()).as(started.toString()).isEqualTo(201);
@@ -161,6 +164,7 @@ class AfterSaleProcessTest {
     assertThat(Api.as(rest, "logistics").post("/api/opportunities/" + deal + "/after-sale", Map.of())
         .status()).isEqualTo(403);
     long other = newDeal(rest, "Unknown template");
+    jdbc.update("update opportunity set stage = 'SALE_6_WON' where id = ?", other);
     var unknown = Api.as(rest, "sales").post("/api/opportunities/" + other + "/after-sale",
         Map.of("templateId", 987654321));
     assertThat(unknown.status()).isEqualTo(400);

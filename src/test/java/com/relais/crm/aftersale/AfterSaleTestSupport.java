@@ -14,6 +14,17 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 final class AfterSaleTestSupport {
   private AfterSaleTestSupport() {}
 
+  /**
+   * A deal at stage 6 (won) whose win was not announced, so no after-sale starts by itself: the tests start one on
+   * request, which only a won deal may have.
+   */
+  static long wonDealWithoutAfterSale(TestRestTemplate rest, org.springframework.jdbc.core.JdbcTemplate jdbc,
+      String title) {
+    long deal = newDeal(rest, title);
+    jdbc.update("update opportunity set stage = 'SALE_6_WON' where id = ?", deal);
+    return deal;
+  }
+
   static long newDeal(TestRestTemplate rest, String title) {
     long customerId = Api.as(rest, "sales").post("/api/customers", Api.customer("Customer of " + title))
         .json().path("id").asLong();

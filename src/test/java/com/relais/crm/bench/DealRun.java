@@ -148,7 +148,7 @@ final class DealRun {
     public long open(int n) {
       long key = n;
       engine.getRuntimeService().startProcessInstanceByKey("sale", Long.toString(key),
-          com.relais.crm.engine.DealVariables.of(key, "Bench Customer " + n, "Bench deal " + n,
+          com.relais.crm.deal.DealVariables.of(key, "Bench Customer " + n, "Bench deal " + n,
               new BigDecimal("40000"), "EUR"));
       return key;
     }

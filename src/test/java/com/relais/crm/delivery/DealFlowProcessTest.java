@@ -142,7 +142,7 @@ class DealFlowProcessTest {
     assertThat(deliveries.find(id)).isEmpty();
   }
 
-  /** DESIGN: the CRM stage and the engine step commit together or not at all. */
+  /** docs/architecture.md: the CRM stage and the engine step commit together or not at all. */
   @Test
   void aRolledBackEngineStepLeavesNoStageChangeBehind() {
     long id = deals.openDeal("Rollback Check", "700");
@@ -234,6 +234,8 @@ class DealFlowProcessTest {
     BpmnAwareTests.assertThat(support).isWaitingAt("userTask_triageCase", "userTask_handleEscalation");
     assertThat(taskService.getIdentityLinksForTask(deals.task(id, "userTask_handleEscalation").getId()))
         .anyMatch(l -> "managers".equals(l.getGroupId()));
+    // escalated while the managers' task waits, not only once they complete it
+    assertThat(supportCases.get(caseId).isEscalated()).isTrue();
     deals.complete(id, "userTask_handleEscalation", Map.of("escalationNotes", "Call the customer today"));
 
     deals.complete(id, "userTask_triageCase", Map.of("priority", "HIGH"));

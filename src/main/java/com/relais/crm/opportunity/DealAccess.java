@@ -1,5 +1,6 @@
-package com.relais.crm.aftersale;
+package com.relais.crm.opportunity;
 
+import com.relais.crm.identity.StaffGroups;
 import com.relais.crm.identity.CurrentUser;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -16,8 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DealAccess {
-  static final Set<String> ALWAYS = Set.of("sales", "managers", CurrentUser.ADMIN_GROUP);
-
+  
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -28,7 +28,7 @@ public class DealAccess {
 
   @Transactional(readOnly = true)
   public boolean canRead(long opportunityId, String userId, Set<String> groups) {
-    if (groups.stream().anyMatch(ALWAYS::contains)) {
+    if (groups.stream().anyMatch(StaffGroups.SALES_SIDE::contains)) {
       return true;
     }
     return jdbc.sql("select count(*) from deal_access_grant where opportunity_id = ? and user_id = ?")

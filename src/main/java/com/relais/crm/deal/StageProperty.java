@@ -1,4 +1,4 @@
-package com.relais.crm.engine;
+package com.relais.crm.deal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +17,7 @@ public final class StageProperty {
   /**
    * Stage by process definition id and element id. A deployed definition never changes (a new deployment gets a new
    * id), so the answer can be kept; walking the element's XML on every stage change was a measurable share of a deal
-   * (README, Performance).
+   * (docs/performance.md).
    */
   private static final Map<String, String> STAGES = new ConcurrentHashMap<>();
 
@@ -46,9 +46,5 @@ public final class StageProperty {
         .findFirst()
         .orElseThrow(() -> new IllegalStateException(
             "Element " + element.getId() + " has a stage listener but no 'stage' extension property"));
-  }
-
-  public static long opportunityId(DelegateExecution execution) {
-    return Long.parseLong(execution.getProcessBusinessKey());
   }
 }

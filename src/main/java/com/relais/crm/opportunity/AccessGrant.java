@@ -1,4 +1,4 @@
-package com.relais.crm.aftersale;
+package com.relais.crm.opportunity;
 
 import java.time.Instant;
 

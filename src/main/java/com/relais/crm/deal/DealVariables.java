@@ -1,4 +1,4 @@
-package com.relais.crm.engine;
+package com.relais.crm.deal;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -27,10 +27,5 @@ public final class DealVariables {
     variables.put(DEAL_AMOUNT, amount.doubleValue());
     variables.put(CURRENCY, currency);
     return variables;
-  }
-
-  /** The business key of every instance of one deal is the opportunity id. */
-  public static String businessKey(long opportunityId) {
-    return Long.toString(opportunityId);
   }
 }
