@@ -72,7 +72,7 @@ public class CommunicationService {
   /**
    * The quick search's share: the newest {@code limit} exchanges in whose subject or details every word of {@code q}
    * begins a word ({@link ExchangeWordSearch}), private ones filtered. No total is counted: counting every match of a
-   * common word costs a second or more at a million exchanges (README, Performance), and the quick search never
+   * common word costs a second or more at a million exchanges (docs/performance.md), and the quick search never
    * shows it. The exchange list's {@code q} filter, by contrast, matches any part of a word.
    */
   @Transactional(readOnly = true)

@@ -10,7 +10,7 @@ import org.hibernate.Session;
  * A deal's delivery is looked up by the deal about sixteen times per deal (stage listeners, decision recorders,
  * documents, the quote). The opportunity id is the delivery's natural id, so Hibernate answers from the open
  * persistence context when the delivery is already loaded; but a natural-id load in a new transaction builds and
- * translates its SQL anew each time, which was the largest cost of our code per deal (README, Performance). So the
+ * translates its SQL anew each time, which was the largest cost of our code per deal (docs/performance.md). So the
  * delivery id found for a deal is remembered and the row read by its primary key (SQL Hibernate prepares once). A
  * deal's delivery never changes; an id that no longer leads to it (a creation rolled back) is forgotten and looked
  * up again.

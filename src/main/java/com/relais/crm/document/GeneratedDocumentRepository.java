@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 /**
  * Queries written out in JPQL rather than derived from method names: Hibernate translates a derived (criteria) query
- * again on every call, and these run inside the deal's engine steps (README, Performance).
+ * again on every call, and these run inside the deal's engine steps (docs/performance.md).
  */
 interface GeneratedDocumentRepository extends JpaRepository<GeneratedDocument, Long> {
   @Query("select d from GeneratedDocument d where d.objectKey = :objectKey")

@@ -2,7 +2,10 @@ package com.relais.crm.identity;
 
 import java.util.List;
 
-/** The demo users and their groups (README, demo logins); their password is their user id, so they exist only in the demo. */
+/**
+ * The demo users and their groups (README, demo logins); their password is their user id, so they exist only in
+ * the demo.
+ */
 final class DemoUsers {
   record DemoUser(String id, String firstName, String lastName, List<String> groups) {}
 

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A context class loader for /engine-rest requests that remembers where the {@code META-INF/services} files are.
  * The engine's REST layer finds its process engine through {@code ServiceLoader} on every request, twice (the
  * authentication filter and each resource's constructor), and each look-up searched every jar of the class path:
- * about one request's CPU in twenty (README, Performance). The files do not move while the service runs. Everything
+ * about one request's CPU in twenty (docs/performance.md). The files do not move while the service runs. Everything
  * else, classes included, is left to the parent loader.
  */
 final class RememberedServiceFiles extends ClassLoader {

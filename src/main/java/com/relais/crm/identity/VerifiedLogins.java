@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Remembers for a short while that a user id and password were right, together with the user's groups and tenants.
  * Clients of /api and /engine-rest send Basic credentials with every request; checking them against the engine's
  * identity tables each time took three queries and three engine commands per request, the largest share of a small
- * request (README, Performance). Only successes are remembered: a wrong password always reaches the engine, whose
+ * request (docs/performance.md). Only successes are remembered: a wrong password always reaches the engine, whose
  * login throttling still applies. A changed password, a removed user or a changed membership takes effect after at
  * most {@code relais.login.remember-for}. Passwords are not kept: an entry is found by an HMAC of id and password
  * under a key made at start and never stored.

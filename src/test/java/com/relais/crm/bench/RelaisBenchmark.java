@@ -20,9 +20,9 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The performance benchmark of README "Performance": {@code ./mvnw -Pbench verify}. Not a test: it asserts no
+ * The performance benchmark of docs/performance.md: {@code ./mvnw -Pbench verify}. Not a test: it asserts no
  * times, it prints a table and writes target/bench/results.json. Settings are system properties (bench.*), see the
- * README; the database server is BENCH_DB_URL (default 127.0.0.1:5432, user postgres).
+ * same page; the database server is BENCH_DB_URL (default 127.0.0.1:5432, user postgres).
  */
 class RelaisBenchmark {
   private static final Path OUT = Path.of("target", "bench");

@@ -86,7 +86,7 @@ final class SearchRun {
     long threeYears = 3L * 365 * 24 * 3600;
     for (int i = 0; i < exchanges; i++) {
       // Logged as they happen: oldest first over three years, so the table's order follows time as in a real log
-      // (README, Performance, on what a history imported in random order costs and how to fix it)
+      // (docs/performance.md, on what a history imported in random order costs and how to fix it)
       Instant at = now.minusSeconds(threeYears * (exchanges - i) / exchanges - random.nextInt(600));
       boolean priv = random.nextInt(20) == 0;
       rows.append(TYPES[random.nextInt(TYPES.length)]).append('\t').append(words(4)).append('\t').append(words(14))
