@@ -2,6 +2,7 @@ package com.relais.crm.deal;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,9 @@ public final class DealVariables {
   public static final String OPPORTUNITY_TITLE = "opportunityTitle";
   public static final String DEAL_AMOUNT = "dealAmount";
   public static final String CURRENCY = "currency";
+
+  /** What a task card and a form show about the deal. */
+  public static final List<String> DISPLAY = List.of(CUSTOMER_NAME, OPPORTUNITY_TITLE, DEAL_AMOUNT, CURRENCY);
 
   private DealVariables() {}
 

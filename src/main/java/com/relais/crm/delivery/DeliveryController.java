@@ -4,6 +4,8 @@ import com.relais.crm.identity.StaffGroups;
 import com.relais.crm.deal.DealLookup;
 import com.relais.crm.opportunity.OpportunityService;
 import com.relais.crm.opportunity.OpportunityView.StageChangeView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Delivery", description = "The delivery of a won deal: its stage, the decisions taken along the way and"
+    + " the carrier's quote.")
 class DeliveryController {
   private final DeliveryService deliveries;
   private final DeliveryProcess process;
@@ -44,6 +48,10 @@ class DeliveryController {
   record QuoteReceipt(long opportunityId, BigDecimal amount, boolean alreadyReceived) {}
 
   @GetMapping("/api/opportunities/{id}/delivery")
+  @Operation(summary = "Read a deal's delivery", description = "Its stage, transport, costs, approver, payment,"
+      + " reception outcome, support case and stage history. For logistics, finance, support, sales, managers,"
+      + " admins, users granted access and those with a task on the deal (403 for others); 404 for an unknown deal"
+      + " or one whose delivery has not started.")
   DeliveryView get(@PathVariable long id) {
     opportunities.get(id);
     readPolicy.requireReadable(id, StaffGroups.LOGISTICS, StaffGroups.FINANCE, StaffGroups.SUPPORT);
@@ -60,6 +68,11 @@ class DeliveryController {
   /** Called by the carrier integration or by logistics entering a quote received by phone or mail. */
   @PostMapping("/api/opportunities/{id}/delivery/carrier-quote")
   @PreAuthorize(StaffGroups.LOGISTICS_SIDE_ONLY)
+  @Operation(summary = "Record the carrier's quote for a deal's delivery", description = "Called by the carrier"
+      + " integration, or by logistics for a quote received by phone or mail. The same quote twice is acknowledged"
+      + " once (alreadyReceived = true). 409 for a different quote after one was recorded, or when the delivery is"
+      + " not waiting for a quote (internal transport, timed out or finished); 404 for an unknown deal. For"
+      + " logistics, managers and admins (403 for others).")
   QuoteReceipt carrierQuote(@PathVariable long id, @Valid @RequestBody CarrierQuote quote) {
     opportunities.get(id);
     boolean fresh = process.receiveQuote(id, quote.amount());

@@ -2,6 +2,8 @@ package com.relais.crm.document;
 
 import com.relais.crm.identity.StaffGroups;
 import com.relais.crm.deal.DealLookup;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Documents", description = "The PDFs generated for a deal: its delivery note and its reception note.")
 class DocumentController {
   /** The groups that handle deal documents every day (delivery and reception notes). */
   private static final String[] DOCUMENT_GROUPS = {StaffGroups.LOGISTICS, StaffGroups.FINANCE};
@@ -35,12 +38,17 @@ class DocumentController {
   }
 
   @GetMapping("/api/opportunities/{id}/documents")
+  @Operation(summary = "List the documents generated for a deal", description = "Oldest first, each with the link"
+      + " to download it. For logistics, finance, sales, managers, admins, users granted access and those with a"
+      + " task on the deal (403 for others).")
   List<DocumentView> ofDeal(@PathVariable long id) {
     readPolicy.requireReadable(id, DOCUMENT_GROUPS);
     return documents.ofDeal(id).stream().map(DocumentView::of).toList();
   }
 
   @GetMapping("/api/documents/{id}/content")
+  @Operation(summary = "Download a generated document as a PDF", description = "For the same callers as the deal's"
+      + " list of documents (403 for others); 404 for an unknown document.")
   ResponseEntity<InputStreamResource> content(@PathVariable long id) {
     GeneratedDocument document = documents.get(id);
     readPolicy.requireReadable(document.getOpportunityId(), DOCUMENT_GROUPS);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.spin.DataFormats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  *       when written ({@link CheckedJsonObjectSerializer}): a variable naming {@code java.lang.ProcessBuilder} or a
  *       class that does not exist is refused before it is stored.</li>
  * </ul>
- * The decision variables keep their documented values at every task completion ({@link DecisionVariableGuard}).
+ * The decision variables keep their documented values at every task completion ({@link DecisionVariableGuard}); a
+ * text variable too long for its column is refused as bad input ({@link LengthCheckedStrings}).
  * Java-serialized variables are off in application.yml ({@code javaSerializationFormatEnabled: false}).
  */
 @Component
@@ -63,6 +65,11 @@ class EngineHardening extends AbstractProcessEnginePlugin {
     int index = serializers.getSerializerIndex(spinJson);
     serializers.removeSerializer(spinJson);
     serializers.addSerializer(new CheckedJsonObjectSerializer(JSON_SERIALIZER, DataFormats.json()), index);
-    log.info("Engine hardened: scripts refused, JSON variables checked against the type allow-list on write");
+    TypedValueSerializer<?> strings = serializers.getSerializerByName(ValueType.STRING.getName());
+    int stringIndex = serializers.getSerializerIndex(strings);
+    serializers.removeSerializer(strings);
+    serializers.addSerializer(new LengthCheckedStrings(), stringIndex);
+    log.info("Engine hardened: scripts refused, JSON variables checked against the type allow-list on write, "
+        + "text variables checked against their column's length");
   }
 }

@@ -2,6 +2,7 @@ package com.relais.crm.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.relais.crm.deal.DealVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -124,20 +125,32 @@ class DemoData implements InitializingBean {
             .includeAssignedTasks().dueBeforeExpression("${now()}"));
   }
 
+  /**
+   * Creates the filter, or brings an existing one's card variables up to date (a database from an earlier version
+   * keeps its filters). Every card says whose deal it is: customer, deal and amount, readable by every group because
+   * each task carries them as variables of its own.
+   */
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+    Map<String, Object> properties = Map.of(
+        "description", description,
+        "priority", priority,
+        "refresh", true,
+        "variables", List.of(
+            Map.of("name", DealVariables.CUSTOMER_NAME, "label", "Customer"),
+            Map.of("name", DealVariables.OPPORTUNITY_TITLE, "label", "Deal"),
+            Map.of("name", DealVariables.DEAL_AMOUNT, "label", "Amount"),
+            Map.of("name", DealVariables.CURRENCY, "label", "Currency")));
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      if (!properties.equals(existing.getProperties())) {
+        filterService.saveFilter(existing.setProperties(properties));
+      }
       return;
     }
     Filter filter = filterService.newTaskFilter(name)
         .setOwner(AdminAccount.ADMIN_USER)
         .setQuery(query)
-        .setProperties(Map.of(
-            "description", description,
-            "priority", priority,
-            "refresh", true,
-            "variables", List.of(
-                Map.of("name", "customerName", "label", "Customer"),
-                Map.of("name", "opportunityTitle", "label", "Deal"))));
+        .setProperties(properties);
     filterService.saveFilter(filter);
     for (String group : StaffGroups.STAFF) {
       grant(group, Resources.FILTER, filter.getId(), Permissions.READ);

@@ -29,7 +29,10 @@ class EngineRestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
     this.verifiedBasic = new VerifiedBasic(logins);
   }
 
-  /** The whole request, resources included, runs with {@link RememberedServiceFiles} as context class loader. */
+  /**
+   * The whole request, resources included, runs with {@link RememberedServiceFiles} as context class loader. A
+   * browser gets no Basic challenge ({@link BasicChallenge}).
+   */
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
@@ -37,7 +40,8 @@ class EngineRestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
     ClassLoader original = thread.getContextClassLoader();
     thread.setContextClassLoader(serviceFilesOver(original));
     try {
-      super.doFilter(request, response, chain);
+      super.doFilter(request, request instanceof HttpServletRequest http && response instanceof HttpServletResponse out
+          ? BasicChallenge.withoutChallengeFor(http, out) : response, chain);
     } finally {
       thread.setContextClassLoader(original);
     }

@@ -13,11 +13,26 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 final class ProblemJsonSecurityHandlers {
   private ProblemJsonSecurityHandlers() {}
 
+  /** 401; the Basic challenge only for programs, never for a browser ({@link BasicChallenge}). */
   static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
     return (request, response, ex) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Relais CRM\"");
+      if (!BasicChallenge.isForBrowser(request)) {
+        response.setHeader(BasicChallenge.HEADER, "Basic realm=\"Relais CRM\"");
+      }
       write(json, response, HttpStatus.UNAUTHORIZED, "Log in with your Relais CRM user name and password (HTTP Basic)");
     };
+  }
+
+  /**
+   * A path nobody serves is a 404 for everyone, logged in or not: no login prompt for a page or a script that
+   * asks for something that does not exist (the webapps ask for /camunda-welcome on every login page).
+   */
+  static AuthenticationEntryPoint notFound(ObjectMapper json) {
+    return (request, response, ex) -> write(json, response, HttpStatus.NOT_FOUND, "There is nothing at this path");
+  }
+
+  static AccessDeniedHandler notFoundWhenDenied(ObjectMapper json) {
+    return (request, response, ex) -> write(json, response, HttpStatus.NOT_FOUND, "There is nothing at this path");
   }
 
   static AccessDeniedHandler forbidden(ObjectMapper json) {

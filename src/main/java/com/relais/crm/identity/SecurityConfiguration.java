@@ -9,15 +9,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import java.util.Arrays;
 
 /**
- * Three doors. /api and the OpenAPI page: HTTP Basic against the engine's users, stateless. /engine-rest and
- * the webapps guard themselves with the engine's own filters (Basic auth filter, webapp session login and CSRF
- * filter), so Spring Security lets them through untouched. Health is open; everything else is closed.
+ * Three doors. /api and the OpenAPI page: HTTP Basic against the engine's users, stateless; a read may also come
+ * from a browser logged in to the webapps ({@link WebappSessionLogin}). /engine-rest and the webapps guard
+ * themselves with the engine's own filters (Basic auth filter, webapp session login and CSRF filter), so Spring
+ * Security lets them through untouched. Health is open; any other path is a 404, never a login prompt.
  */
 @Configuration
 @EnableMethodSecurity
@@ -39,6 +41,7 @@ class SecurityConfiguration {
     return http
         .securityMatcher(paths("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"))
         .authenticationProvider(users)
+        .addFilterBefore(new WebappSessionLogin(), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(ProblemJsonSecurityHandlers.unauthorized(json)))
         .exceptionHandling(ex -> ex
@@ -68,8 +71,8 @@ class SecurityConfiguration {
     return http
         .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
         .exceptionHandling(ex -> ex
-            .authenticationEntryPoint(ProblemJsonSecurityHandlers.unauthorized(json))
-            .accessDeniedHandler(ProblemJsonSecurityHandlers.forbidden(json)))
+            .authenticationEntryPoint(ProblemJsonSecurityHandlers.notFound(json))
+            .accessDeniedHandler(ProblemJsonSecurityHandlers.notFoundWhenDenied(json)))
         .csrf(AbstractHttpConfigurer::disable)
         .build();
   }

@@ -1,6 +1,8 @@
 package com.relais.crm.notification;
 
 import com.relais.crm.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/notifications")
+@Tag(name = "Notifications", description = "The caller's in-app notifications, such as the reminders of after-sale"
+    + " tasks.")
 class NotificationController {
   private final Notifications notifications;
   private final CurrentUser currentUser;
@@ -20,11 +24,15 @@ class NotificationController {
   }
 
   @GetMapping
+  @Operation(summary = "List the caller's notifications", description = "Unread first, newest first within each"
+      + " part.")
   List<Notification> mine() {
     return notifications.of(currentUser.id());
   }
 
   @PostMapping("/{id}/read")
+  @Operation(summary = "Mark one of the caller's notifications read", description = "Marking it again changes"
+      + " nothing. Someone else's notification answers 404, like a missing one.")
   Notification read(@PathVariable long id) {
     return notifications.markRead(id, currentUser.id());
   }

@@ -22,9 +22,19 @@ class AnnounceWinDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object transport = execution.getVariable(SaleBpmn.TRANSPORT);
     boolean simplified = Boolean.TRUE.equals(execution.getVariable(SaleBpmn.SIMPLIFIED));
-    Object template = execution.getVariable(SaleBpmn.AFTER_SALE_TEMPLATE_ID);
     events.publishEvent(new SaleWon(DealKey.opportunityId(execution),
         transport == null ? SaleBpmn.TRANSPORT_EXTERNAL : transport.toString(), simplified,
-        template instanceof Number n ? n.longValue() : null));
+        templateId(execution.getVariable(SaleBpmn.AFTER_SALE_TEMPLATE_ID))));
+  }
+
+  /** The template chosen in the form: a number, or its digits as text (a list's value); anything else the default. */
+  private static Long templateId(Object chosen) {
+    if (chosen instanceof Number number) {
+      return number.longValue();
+    }
+    if (chosen instanceof String text && text.strip().matches("\\d{1,18}")) {
+      return Long.valueOf(text.strip());
+    }
+    return null;
   }
 }

@@ -2,6 +2,10 @@ package com.relais.crm.opportunity;
 
 import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.identity.StaffGroups;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -26,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/opportunities")
+@Tag(name = "Deals", description = "Opportunities (deals) and their sale: owner, stage, stage history and stage"
+    + " comments. Sales, managers and admins open deals and read every one; others read the deals they work on or"
+    + " were granted.")
 class OpportunityController {
   private final OpportunityService opportunities;
   private final DealReadPolicy readPolicy;
@@ -39,13 +46,23 @@ class OpportunityController {
 
   @PostMapping
   @PreAuthorize(StaffGroups.SALES_SIDE_ONLY)
-  ResponseEntity<OpportunityView> create(@Valid @RequestBody NewOpportunity request) {
+  @Operation(summary = "Open a deal for a customer and start its sale", description = "The owner defaults to the"
+      + " caller and the currency to the company's. Answers 201 with the deal in SALE_1_PROSPECT; 400 naming"
+      + " customerId for an unknown customer, or expectedCloseDate outside 2000 to 2100. For sales, managers and"
+      + " admins (403 for others).")
+  ResponseEntity<OpportunityView> create(@Valid @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true, content = @Content(examples = @ExampleObject(value = "{\"customerId\": 12,"
+          + " \"title\": \"Forklift replacement\", \"amount\": 18500.00, \"expectedCloseDate\": \"2027-03-31\"}")))
+      NewOpportunity request) {
     Opportunity opportunity = opportunities.create(request);
     return ResponseEntity.created(URI.create("/api/opportunities/" + opportunity.getId()))
         .body(view(opportunity));
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Read one deal with its stage history and stage comments", description = "For sales,"
+      + " managers and admins, users granted access to the deal and those with a task on it (403 for others); 404"
+      + " for an unknown id.")
   OpportunityView get(@PathVariable long id) {
     Opportunity deal = opportunities.get(id);
     readPolicy.requireReadable(id);
@@ -57,6 +74,10 @@ class OpportunityController {
    * every deal).
    */
   @GetMapping
+  @Operation(summary = "List a customer's deals, or every deal by filter, a page at a time", description = "With"
+      + " customerId alone: that customer's deals, for everyone logged in (404 for an unknown customer). With any"
+      + " other filter, or none: every deal that matches them all, for sales, managers and admins only (403 for"
+      + " others). A minAmount above maxAmount, or a closeFrom after closeTo, is a 400. Newest first by default.")
   PagedModel<OpportunityView> list(
       @RequestParam(required = false) Long customerId,
       @RequestParam(required = false) SaleStage stage,
@@ -78,11 +99,12 @@ class OpportunityController {
       deals = opportunities.list(filter, page);
     }
     Map<Long, String> names = opportunities.customerNamesOf(deals.getContent());
-    return new PagedModel<>(deals.map(o -> OpportunityView.of(o, names.get(o.getCustomerId()), null)));
+    return new PagedModel<>(deals.map(o -> OpportunityView.of(o, names.get(o.getCustomerId()), null, null)));
   }
 
   private OpportunityView view(Opportunity deal) {
     String customerName = opportunities.customerNamesOf(List.of(deal)).get(deal.getCustomerId());
-    return OpportunityView.of(deal, customerName, opportunities.historyOf(deal.getId()));
+    return OpportunityView.of(deal, customerName, opportunities.historyOf(deal.getId()),
+        opportunities.commentsOf(deal.getId()));
   }
 }

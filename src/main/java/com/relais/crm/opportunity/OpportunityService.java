@@ -32,13 +32,15 @@ public class OpportunityService {
   private final ApplicationEventPublisher events;
   private final OpportunityProperties properties;
   private final DealReadPolicy readPolicy;
+  private final StageComments comments;
   private final Clock clock;
 
   OpportunityService(OpportunityRepository opportunities, StageHistory history, CustomerService customers,
       CurrentUser currentUser, ApplicationEventPublisher events, OpportunityProperties properties,
-      DealReadPolicy readPolicy, Clock clock) {
+      DealReadPolicy readPolicy, StageComments comments, Clock clock) {
     this.properties = properties;
     this.readPolicy = readPolicy;
+    this.comments = comments;
     this.opportunities = opportunities;
     this.history = history;
     this.customers = customers;
@@ -73,6 +75,12 @@ public class OpportunityService {
   @Transactional(readOnly = true)
   public List<StageChange> historyOf(long id) {
     return history.findByOpportunityIdOrderByChangedAtAscIdAsc(id);
+  }
+
+  /** The comments written in the deal's stage forms, oldest first. */
+  @Transactional(readOnly = true)
+  public List<OpportunityView.StageCommentView> commentsOf(long id) {
+    return comments.of(id);
   }
 
   /** Deals as a list filter selects them, newest first unless the page says otherwise. */

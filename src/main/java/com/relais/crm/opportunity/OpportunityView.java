@@ -9,7 +9,10 @@ import java.util.List;
 public record OpportunityView(
     Long id, long customerId, String customerName, String title, BigDecimal amount, String currency, String owner,
     LocalDate expectedCloseDate, SaleStage stage, String deliveryNoteSignedBy, Instant deliveryNoteSignedAt,
-    Instant createdAt, Instant updatedAt, List<StageChangeView> stageHistory) {
+    Instant createdAt, Instant updatedAt, List<StageChangeView> stageHistory, List<StageCommentView> comments) {
+
+  /** A comment written in a stage's form: the stage, the task, the text, who and when. */
+  public record StageCommentView(String stage, String task, String comment, String by, Instant at) {}
 
   public record StageChangeView(String from, String to, String by, Instant at) {
     public static StageChangeView of(StageChange change) {
@@ -18,10 +21,11 @@ public record OpportunityView(
     }
   }
 
-  static OpportunityView of(Opportunity o, String customerName, List<StageChange> history) {
+  static OpportunityView of(Opportunity o, String customerName, List<StageChange> history,
+      List<StageCommentView> comments) {
     return new OpportunityView(o.getId(), o.getCustomerId(), customerName, o.getTitle(), o.getAmount(), o.getCurrency(),
         o.getOwner(), o.getExpectedCloseDate(), o.getStage(), o.getDeliveryNoteSignedBy(),
         o.getDeliveryNoteSignedAt(), o.getCreatedAt(), o.getUpdatedAt(),
-        history == null ? null : history.stream().map(StageChangeView::of).toList());
+        history == null ? null : history.stream().map(StageChangeView::of).toList(), comments);
   }
 }

@@ -18,6 +18,8 @@ public final class SaleBpmn {
   public static final String SIMPLIFIED = "simplified";
   public static final String SIGNED_BY = "signedBy";
   public static final String AFTER_SALE_TEMPLATE_ID = "afterSaleTemplateId";
+  /** The comment field of the stage forms; kept with its stage (StageCommentRecorder), then removed. */
+  public static final String STAGE_COMMENT = "stageComment";
   public static final String DELIVERY_NOTE_ATTACHMENT_ID = "deliveryNoteAttachmentId";
 
   public static final String TRANSPORT_EXTERNAL = "EXTERNAL";

@@ -38,6 +38,10 @@ class Timeline {
         from stage_change s join opportunity o on o.id = s.opportunity_id
        where o.customer_id = :customerId
       union all
+      select 'COMMENT', sc.id, sc.written_at, sc.comment, sc.stage, sc.opportunity_id, cast(null as varchar(64))
+        from stage_comment sc join opportunity o on o.id = sc.opportunity_id
+       where o.customer_id = :customerId
+      union all
       select 'TASK', cast(null as bigint), cast(t.start_time_ as timestamp(6) with time zone), t.name_,
              t.assignee_, cast(p.business_key_ as bigint), t.id_
         from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_

@@ -1,0 +1,49 @@
+package com.relais.crm.deal;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every task of a deal says whose deal it is, to whoever may see the task. Tasklist's cards show the filter's
+ * variables, but reading a process's variables needs read access to the whole process instance, which only
+ * managers have: sales and logistics saw identical "Qualify the prospect" cards. So each user task gets the deal's
+ * display variables (customer, deal title, amount, currency) as variables of its own when it is created, which
+ * anyone who may see the task may read. They are copies of a moment; the deal's record stays the truth.
+ */
+@Component
+class DisplayVariablesOnTasks extends AbstractProcessEnginePlugin {
+  private static final TaskListener COPY = DisplayVariablesOnTasks::copy;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, COPY);
+        }
+      }
+    });
+  }
+
+  private static void copy(DelegateTask task) {
+    for (String name : DealVariables.DISPLAY) {
+      Object value = task.getExecution().getVariable(name);
+      if (value != null) {
+        task.setVariableLocal(name, value);
+      }
+    }
+  }
+}

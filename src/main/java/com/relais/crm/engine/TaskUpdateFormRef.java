@@ -1,0 +1,113 @@
+package com.relais.crm.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Tasklist sets a task's follow-up and due dates by sending the whole task back ({@code PUT .../task/{id}}),
+ * including the {@code camundaFormRef} it was given. The engine's REST layer cannot read that field back (an
+ * interface without a setter), so every date change on a task with a Camunda Form failed with an empty
+ * {@code InvalidRequestException}: nobody could put a task into the Pending filter. The field is taken out of the
+ * body before the engine reads it; the engine never updates it from this call anyway. Everything else is passed on
+ * as it came, so a wrong body still gets the engine's own answer.
+ */
+@Component
+class TaskUpdateFormRef extends OncePerRequestFilter {
+  private static final Pattern TASK_UPDATE = Pattern.compile("/(camunda/api/engine/engine/[^/]+|engine-rest)/task/[^/]+/?");
+  private static final String FORM_REF = "camundaFormRef";
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"PUT".equals(request.getMethod()) || !TASK_UPDATE.matcher(request.getRequestURI()).matches();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    byte[] body = request.getInputStream().readAllBytes();
+    byte[] passed = body;
+    try {
+      JsonNode task = body.length == 0 ? null : json.readTree(body);
+      if (task instanceof ObjectNode fields && fields.remove(FORM_REF) != null) {
+        passed = json.writeValueAsBytes(fields);
+      }
+    } catch (IOException notJson) {
+      // not ours to judge: the engine answers a malformed body itself
+    }
+    chain.doFilter(new Body(request, passed), response);
+  }
+
+  /** The request with the body read above. */
+  private static final class Body extends HttpServletRequestWrapper {
+    private final byte[] bytes;
+
+    Body(HttpServletRequest request, byte[] bytes) {
+      super(request);
+      this.bytes = bytes;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return bytes.length;
+    }
+  }
+}
