@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -65,6 +66,8 @@ class DemoData implements InitializingBean {
     grant(StaffGroups.MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
         Permissions.READ_INSTANCE);
     grant(StaffGroups.MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    // the user operation log in Cockpit (who did what on a deal's instances)
+    grant(StaffGroups.MANAGERS, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
     ensureFilters();
     log.info("Demo users ready: admin, sales, sales2, logistics, finance, support, manager, courier (password = user id)");
   }
@@ -94,10 +97,25 @@ class DemoData implements InitializingBean {
     }
   }
 
+  /**
+   * Grants the permissions, adding what is missing to a grant the group already has on the resource: one group's
+   * grant on one resource is one row, so a second call for the same resource (managers are staff too) must extend it,
+   * not be skipped. Before, managers kept the staff's plain READ on process definitions and saw no history.
+   */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
-    if (exists) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing != null) {
+      boolean missing = false;
+      for (Permission permission : permissions) {
+        if (!existing.isPermissionGranted(permission)) {
+          existing.addPermission(permission);
+          missing = true;
+        }
+      }
+      if (missing) {
+        authorizationService.saveAuthorization(existing);
+      }
       return;
     }
     Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);

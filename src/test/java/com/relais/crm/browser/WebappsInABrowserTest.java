@@ -1,0 +1,248 @@
+package com.relais.crm.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.relais.crm.Api;
+import com.relais.crm.DealDriver;
+import com.relais.crm.HttpTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tasklist, Cockpit and Admin in Debian's Chromium, as sales, logistics and managers meet them every day: logging in
+ * on the first try, whose deal a card is, dates, comments, the delivery note, a deal's story in Cockpit, a phone.
+ * Screenshots go to target/screenshots.
+ */
+@HttpTest
+class WebappsInABrowserTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @LocalServerPort int port;
+  @Autowired DealDriver deals;
+  @Autowired TestRestTemplate rest;
+
+  private ChromeDriver browser;
+
+  @BeforeAll
+  static void chromiumIsThere() {
+    if (!Chromium.available()) {
+      System.out.println(Chromium.MISSING);
+    }
+    assumeTrue(Chromium.available(), Chromium.MISSING);
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private WebDriverWait waiting() {
+    return new WebDriverWait(browser, WAIT);
+  }
+
+  private void logIn(String app, String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+  }
+
+  /** What the page asked for that was answered 401 (a challenge would have opened the password dialog). */
+  @SuppressWarnings("unchecked")
+  private List<String> refusedRequests() {
+    return (List<String>) browser.executeScript("return performance.getEntriesByType('resource')"
+        + ".filter(e => e.responseStatus === 401).map(e => e.name)");
+  }
+
+  private void screenshot(String name) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private WebElement filter(String name) {
+    return waiting().until(driver -> driver.findElements(By.cssSelector(".task-filters .task-filter")).stream()
+        .filter(e -> e.getText().startsWith(name)).findFirst().orElse(null));
+  }
+
+  private WebElement card(String customer) {
+    return waiting().until(driver -> driver.findElements(By.cssSelector("li.task")).stream()
+        .filter(e -> e.getText().contains(customer)).findFirst().orElse(null));
+  }
+
+  /** Opens the task of this customer's deal from "My group", claims it, and waits for its form. */
+  private void openAndClaim(String customer) {
+    filter("My group").click();
+    card(customer).findElement(By.cssSelector("h4 a")).click();
+    WebElement claim = waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+    claim.click();
+    waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")));
+  }
+
+  @Test
+  void salesLogisticsAManagerAndAnAdminLogInOnTheFirstTryWithNoPasswordChallenge() throws Exception {
+    for (String[] login : new String[][] {{"tasklist", "sales"}, {"tasklist", "logistics"}, {"cockpit", "manager"},
+        {"admin", "admin"}}) {
+      browser = Chromium.desktop();
+      logIn(login[0], login[1]);
+      assertThat(browser.findElements(By.cssSelector("[cam-widget-header]"))).as("%s as %s", login[0], login[1])
+          .isNotEmpty();
+      assertThat(refusedRequests()).as("401 answers in %s for %s", login[0], login[1]).isEmpty();
+      assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed))
+          .as("the Camunda 8 banner is not shown to staff").isEmpty();
+      screenshot(login[0] + "-" + login[1]);
+      browser.quit();
+      browser = null;
+    }
+  }
+
+  @Test
+  void aCardInMyGroupSaysWhoseDealItIsForSales() throws Exception {
+    long deal = deals.openDeal("Card Shows Me SARL", "8400");
+    browser = Chromium.desktop();
+    logIn("tasklist", "sales");
+    filter("My group").click();
+    String text = card("Card Shows Me SARL").getText();
+    assertThat(text).contains("Qualify the prospect", "Deal with Card Shows Me SARL");
+    screenshot("tasklist-card-sales");
+    assertThat(deal).isPositive();
+  }
+
+  @Test
+  void aFollowUpDateSetInTasklistPutsTheTaskInPending() throws Exception {
+    long deal = deals.openDeal("Follow Up Browser SA", "1000");
+    browser = Chromium.desktop();
+    logIn("tasklist", "sales");
+    filter("My group").click();
+    card("Follow Up Browser SA").findElement(By.cssSelector("h4 a")).click();
+    waiting().until(driver -> driver.findElements(By.xpath("//*[contains(text(),'Set follow-up date')]")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+    browser.findElement(By.cssSelector(".datepicker .uib-right")).click();
+    browser.findElements(By.cssSelector(".datepicker td button")).stream()
+        .filter(b -> b.getText().strip().equals("15")).findFirst().orElseThrow().click();
+    browser.findElement(By.cssSelector(".datepicker-control .glyphicon-ok")).click();
+
+    waiting().until(driver -> Api.as(rest, "sales").get("/engine-rest/task?processInstanceBusinessKey=" + deal)
+        .json().get(0).path("followUp").isTextual());
+    assertThat(refusedRequests()).isEmpty();
+    filter("Pending").click();
+    card("Follow Up Browser SA");
+    screenshot("tasklist-pending");
+  }
+
+  @Test
+  void aTooLongCommentIsSaidInTheFormAndTheTaskStaysOpen() throws Exception {
+    long deal = deals.openDeal("Long Comment Browser SAS", "1000");
+    browser = Chromium.desktop();
+    logIn("tasklist", "sales");
+    openAndClaim("Long Comment Browser SAS");
+    WebElement comment = browser.findElement(By.cssSelector("textarea.fjs-textarea"));
+    browser.executeScript("arguments[0].focus();", comment);
+    comment.sendKeys("x".repeat(4001));
+    browser.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+
+    WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error")));
+    assertThat(error.getText()).contains("4000");
+    screenshot("tasklist-long-comment");
+    assertThat(Api.as(rest, "sales").get("/engine-rest/task?processInstanceBusinessKey=" + deal
+        + "&taskDefinitionKey=userTask_qualifyProspect").json()).hasSize(1);
+  }
+
+  @Test
+  void aStagesCommentIsKeptAndTheNextFormOpensEmpty() throws Exception {
+    long deal = deals.openDeal("Comment Browser GmbH", "1000");
+    browser = Chromium.desktop();
+    logIn("tasklist", "sales");
+    openAndClaim("Comment Browser GmbH");
+    browser.findElement(By.cssSelector("textarea.fjs-textarea")).sendKeys("Budget confirmed on the phone");
+    browser.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+    waiting().until(driver -> Api.as(rest, "sales").get("/engine-rest/task?processInstanceBusinessKey=" + deal
+        + "&taskDefinitionKey=userTask_prepareProposal").json().size() == 1);
+
+    browser.navigate().refresh();
+    openAndClaim("Comment Browser GmbH");
+    assertThat(browser.findElement(By.cssSelector("[cam-tasklist-task]")).getText()).contains("Prepare");
+    assertThat(browser.findElement(By.cssSelector("textarea.fjs-textarea")).getAttribute("value")).isEmpty();
+
+    JsonNode comments = Api.as(rest, "sales").get("/api/opportunities/" + deal).json().path("comments");
+    assertThat(comments.get(0).path("comment").asText()).isEqualTo("Budget confirmed on the phone");
+    assertThat(comments.get(0).path("stage").asText()).isEqualTo("SALE_1_PROSPECT");
+  }
+
+  @Test
+  void theDeliveryNoteOpensFromItsTask() throws Exception {
+    long deal = deals.openDeal("Note Browser SA", "1000");
+    deals.complete(deal, "userTask_qualifyProspect", Map.of("saleOutcome", "OPEN"));
+    deals.complete(deal, "userTask_prepareProposal", Map.of("saleOutcome", "OPEN"));
+    deals.complete(deal, "userTask_followUpProposal", Map.of("saleOutcome", "OPEN"));
+    deals.complete(deal, "userTask_negotiate", Map.of("saleOutcome", "WON", "transport", "EXTERNAL"));
+    browser = Chromium.desktop();
+    logIn("tasklist", "sales");
+    filter("My group").click();
+    card("Note Browser SA").findElement(By.cssSelector("h4 a")).click();
+    WebElement link = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.linkText("open the PDF")));
+    String href = link.getAttribute("href");
+    assertThat(href).matches(".*/api/documents/\\d+/content");
+    Object answer = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')))", href);
+    assertThat(answer).isEqualTo("200 application/pdf");
+    screenshot("tasklist-delivery-note");
+  }
+
+  @Test
+  void aManagerFollowsADealsWholeStoryFromCockpit() throws Exception {
+    long deal = deals.openDeal("Story Teller SA", "5000");
+    deals.winDeal(deal, "INTERNAL", true);
+    browser = Chromium.desktop();
+    logIn("cockpit", "manager");
+    WebElement key = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("relais-deal-key")));
+    key.sendKeys(Long.toString(deal));
+    browser.findElement(By.cssSelector(".relais-find-deal button")).click();
+    WebElement story = waiting().until(driver -> {
+      WebElement found = driver.findElement(By.cssSelector(".relais-story"));
+      return found.getText().contains("Sale (completed)") ? found : null;
+    });
+    assertThat(story.getText()).contains("Delivery (running)", "Qualify the prospect", "Negotiate and close");
+    screenshot("cockpit-deal-story");
+
+    story.findElement(By.cssSelector("a.relais-open")).click();
+    WebElement tab = waiting().until(driver -> driver.findElements(By.xpath("//*[normalize-space()='Deal story']"))
+        .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    tab.click();
+    waiting().until(driver -> driver.findElements(By.cssSelector(".relais-instance")).size() >= 2);
+  }
+
+  @Test
+  void onAPhoneTheTasksComeBeforeTheFilterList() throws Exception {
+    deals.openDeal("Phone First SARL", "1000");
+    browser = Chromium.phone();
+    logIn("tasklist", "sales");
+    filter("My group").click();
+    card("Phone First SARL");
+    int tasks = browser.findElement(By.cssSelector("section.tasks-list")).getRect().getY();
+    int filters = browser.findElement(By.cssSelector("section.task-filters")).getRect().getY();
+    assertThat(tasks).isLessThan(filters);
+    screenshot("tasklist-phone");
+  }
+}
