@@ -104,6 +104,8 @@ public class AttachmentService {
       return transaction.execute(status -> {
         Attachment saved = attachments.save(attachment);
         events.publishEvent(new AttachmentStored(saved.getId(), key, saved.getContentType()));
+        events.publishEvent(new AttachmentAdded(saved.getId(), owner.type(), owner.id(), saved.getFileName(),
+            currentUser.id()));
         return saved;
       });
     } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package com.relais.crm.communication;
 
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import com.relais.crm.customer.CustomerService;
 import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.deal.DealLookup;
@@ -29,11 +31,13 @@ public class CommunicationService {
   private final CurrentUser currentUser;
   private final Clock clock;
   private final ExchangeWordSearch wordSearch;
+  private final ApplicationEventPublisher events;
 
   CommunicationService(CommunicationRepository communications, CustomerService customers,
       DealLookup deals, ExchangeCatalogue catalogue, IdentityService identityService,
-      CurrentUser currentUser, Clock clock, ExchangeWordSearch wordSearch) {
+      CurrentUser currentUser, Clock clock, ExchangeWordSearch wordSearch, ApplicationEventPublisher events) {
     this.wordSearch = wordSearch;
+    this.events = events;
     this.communications = communications;
     this.customers = customers;
     this.deals = deals;
@@ -46,7 +50,11 @@ public class CommunicationService {
   @Transactional
   public Communication create(CommunicationDetails details) {
     check(details, null);
-    return communications.save(new Communication(details, currentUser.id(), clock.instant()));
+    Communication saved = communications.save(new Communication(details, currentUser.id(), clock.instant()));
+    events.publishEvent(new ExchangeLogged(saved.getId(), saved.getCustomerId(), List.copyOf(saved.getOpportunityIds()),
+        saved.getType(), saved.getStatus(), saved.getSubject(), saved.isPrivateEntry(), saved.getAuthor(),
+        Set.copyOf(saved.getAssignees())));
+    return saved;
   }
 
   /** Only the author (or an admin) rewrites an exchange; assignees read it but do not change its record. */

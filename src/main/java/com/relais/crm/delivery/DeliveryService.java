@@ -1,5 +1,7 @@
 package com.relais.crm.delivery;
 
+import org.springframework.context.ApplicationEventPublisher;
+import com.relais.crm.deal.StageChanged;
 import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.opportunity.StageHistory;
 import com.relais.crm.platform.ConflictException;
@@ -16,12 +18,15 @@ public class DeliveryService {
   private final DeliveryRepository deliveries;
   private final StageHistory history;
   private final CurrentUser currentUser;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  DeliveryService(DeliveryRepository deliveries, StageHistory history, CurrentUser currentUser, Clock clock) {
+  DeliveryService(DeliveryRepository deliveries, StageHistory history, CurrentUser currentUser,
+      ApplicationEventPublisher events, Clock clock) {
     this.deliveries = deliveries;
     this.history = history;
     this.currentUser = currentUser;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -46,8 +51,10 @@ public class DeliveryService {
   void enterStage(long opportunityId, DeliveryStage stage) {
     Delivery delivery = get(opportunityId);
     try {
-      delivery.moveTo(stage, clock.instant()).ifPresent(previous ->
-          history.append(opportunityId, previous.name(), stage.name(), currentUser.id(), clock.instant()));
+      delivery.moveTo(stage, clock.instant()).ifPresent(previous -> {
+        history.append(opportunityId, previous.name(), stage.name(), currentUser.id(), clock.instant());
+        events.publishEvent(new StageChanged(opportunityId, previous.name(), stage.name(), currentUser.id()));
+      });
     } catch (IllegalStateException e) {
       throw new ConflictException(e.getMessage());
     }

@@ -16,11 +16,26 @@ import org.springframework.web.bind.annotation.RestController;
     + " tasks.")
 class NotificationController {
   private final Notifications notifications;
+  private final NotificationStream stream;
   private final CurrentUser currentUser;
 
-  NotificationController(Notifications notifications, CurrentUser currentUser) {
+  NotificationController(Notifications notifications, NotificationStream stream, CurrentUser currentUser) {
     this.notifications = notifications;
+    this.stream = stream;
     this.currentUser = currentUser;
+  }
+
+  @GetMapping("/unread-count")
+  @Operation(summary = "How many of the caller's notifications are unread")
+  java.util.Map<String, Long> unreadCount() {
+    return java.util.Map.of("unread", notifications.unreadCount(currentUser.id()));
+  }
+
+  @GetMapping(path = "/stream", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Operation(summary = "A live stream of the caller's unread count", description = "Server-Sent Events: an 'unread'"
+      + " event with {\"unread\": n} when the stream opens and after each new notification.")
+  org.springframework.web.servlet.mvc.method.annotation.SseEmitter stream() {
+    return stream.open(currentUser.id());
   }
 
   @GetMapping

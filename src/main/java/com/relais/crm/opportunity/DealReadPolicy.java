@@ -37,8 +37,11 @@ public class DealReadPolicy {
 
   /** Whether the current user may read the deal (without throwing), for lists that leave out what they may not. */
   public boolean canRead(long opportunityId) {
-    String user = currentUser.id();
-    var groups = currentUser.groups();
+    return canRead(opportunityId, currentUser.id(), currentUser.groups());
+  }
+
+  /** Whether this user, a member of these groups, may read the deal: asked before telling them about it. */
+  public boolean canRead(long opportunityId, String user, java.util.Set<String> groups) {
     if (grants.canRead(opportunityId, user, groups)) {
       return true;
     }

@@ -1,5 +1,6 @@
 package com.relais.crm.opportunity;
 
+import com.relais.crm.deal.StageChanged;
 import com.relais.crm.customer.Customer;
 import com.relais.crm.customer.CustomerService;
 import com.relais.crm.identity.CurrentUser;
@@ -138,6 +139,10 @@ public class OpportunityService {
         history.append(id, previous.name(), stage.name(), currentUser.id(), clock.instant());
         if (stage == SaleStage.SALE_6_WON) {
           customers.recordWonDeal(opportunity.getCustomerId());
+        }
+        events.publishEvent(new StageChanged(id, previous.name(), stage.name(), currentUser.id()));
+        if (stage == SaleStage.SALE_LOST) {
+          events.publishEvent(new SaleLost(id));
         }
       });
     } catch (IllegalStateException e) {

@@ -1,5 +1,6 @@
 package com.relais.crm.opportunity;
 
+import org.springframework.context.ApplicationEventPublisher;
 import com.relais.crm.deal.DealKey;
 import com.relais.crm.deal.DealVariables;
 import com.relais.crm.platform.ConflictException;
@@ -18,13 +19,15 @@ class SaleProcess {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final OpportunityRepository opportunities;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   SaleProcess(RuntimeService runtimeService, TaskService taskService, OpportunityRepository opportunities,
-      Clock clock) {
+      ApplicationEventPublisher events, Clock clock) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.opportunities = opportunities;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -48,6 +51,7 @@ class SaleProcess {
           + " (stage " + deal.getStage() + ")");
     }
     deal.recordDeliveryNoteSignature(signedBy, clock.instant());
+    events.publishEvent(new DeliveryNoteSigned(opportunityId, signedBy));
     runtimeService.createMessageCorrelation(SaleBpmn.MESSAGE_DELIVERY_NOTE_SIGNED)
         .processInstanceBusinessKey(key)
         .setVariable(SaleBpmn.SIGNED_BY, signedBy)

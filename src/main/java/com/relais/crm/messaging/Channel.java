@@ -1,0 +1,6 @@
+package com.relais.crm.messaging;
+
+/** How a message leaves the service. */
+public enum Channel {
+  EMAIL, SMS
+}

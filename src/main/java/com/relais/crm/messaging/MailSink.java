@@ -1,0 +1,81 @@
+package com.relais.crm.messaging;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.annotation.PreDestroy;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * The quick start's mail server: an SMTP server in the service (GreenMail) on the configured SMTP port, so a new
+ * user sees what Relais sends without installing anything; admins read it at {@code GET /api/outbox/sink/mail}.
+ * Only in the demo and only while no SMTP_HOST is set; with SMTP_HOST, mail goes to that server.
+ */
+@Component
+@ConditionalOnExpression("'${SMTP_HOST:}'.isEmpty() and ${relais.demo.enabled:false}")
+public class MailSink {
+  private static final Logger log = LoggerFactory.getLogger(MailSink.class);
+
+  /** A mail as the sink received it. */
+  public record ReceivedMail(String messageId, String from, List<String> to, String subject, String text,
+      Instant receivedAt) {}
+
+  private final int port;
+  private GreenMail server;
+
+  MailSink(@Value("${spring.mail.port}") int port) {
+    this.port = port;
+    start();
+  }
+
+  /** Starts (or starts again) listening; the fault tests stop it to play an SMTP outage. */
+  public synchronized void start() {
+    if (server == null) {
+      server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      server.start();
+      log.info("Mail sink (in-process SMTP) listening on 127.0.0.1:{}", port);
+    }
+  }
+
+  @PreDestroy
+  public synchronized void stop() {
+    if (server != null) {
+      server.stop();
+      server = null;
+    }
+  }
+
+  public synchronized List<ReceivedMail> received() {
+    if (server == null) {
+      return List.of();
+    }
+    return Arrays.stream(server.getReceivedMessages()).map(MailSink::read).toList();
+  }
+
+  public synchronized void clear() throws Exception {
+    if (server != null) {
+      server.purgeEmailFromAllMailboxes();
+    }
+  }
+
+  private static ReceivedMail read(MimeMessage mail) {
+    try {
+      List<String> to = Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
+      return new ReceivedMail(mail.getMessageID(), String.valueOf(mail.getFrom()[0]), to, mail.getSubject(),
+          GreenMailUtil.getBody(mail).strip(), mail.getReceivedDate() == null ? Instant.now()
+              : mail.getReceivedDate().toInstant());
+    } catch (MessagingException e) {
+      throw new IllegalStateException("A received mail could not be read", e);
+    }
+  }
+}

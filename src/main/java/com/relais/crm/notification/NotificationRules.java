@@ -1,0 +1,66 @@
+package com.relais.crm.notification;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The company-wide rules of processes/notification-rules.dmn: who else is told of an event, and how. An analyst
+ * changes them in the Modeler and deploys; the latest version applies from the next event.
+ */
+@Component
+class NotificationRules {
+  static final String DECISION = "notificationRules";
+  private static final Logger log = LoggerFactory.getLogger(NotificationRules.class);
+
+  private final DecisionService decisions;
+  private final EngineAsSystem engine;
+
+  NotificationRules(DecisionService decisions, EngineAsSystem engine) {
+    this.decisions = decisions;
+    this.engine = engine;
+  }
+
+  /** One rule's answer: a group or a user, and the channel. */
+  record Recipient(String group, String user, NotificationChannel channel) {}
+
+  List<Recipient> recipients(EventKind kind, String customerCategory, Double dealAmount, String stage) {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("eventKind", kind.name());
+    facts.put("customerCategory", customerCategory);
+    facts.put("dealAmount", dealAmount);
+    facts.put("stage", stage);
+    try {
+      return engine.readApart(() -> decisions.evaluateDecisionTableByKey(DECISION, facts).getResultList()).stream()
+          .map(row -> new Recipient(blank((String) row.get("recipientGroup")), blank((String) row.get("recipientUser")),
+              channel((String) row.get("channel"))))
+          .filter(r -> (r.group() != null || r.user() != null) && r.channel() != null)
+          .toList();
+    } catch (NotFoundException noTable) {
+      log.warn("No decision table {} is deployed: only subscriptions apply ({})", DECISION, noTable.getMessage());
+      return List.of();
+    } catch (RuntimeException broken) {
+      // a broken table must not stop the deal step that raised the event; subscriptions still work
+      log.error("notification-rules.dmn could not be evaluated for {}: {}", kind, broken.getMessage());
+      return List.of();
+    }
+  }
+
+  private static String blank(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  private static NotificationChannel channel(String name) {
+    try {
+      return name == null ? null : NotificationChannel.valueOf(name.strip());
+    } catch (IllegalArgumentException unknown) {
+      log.warn("notification-rules.dmn names an unknown channel '{}'", name);
+      return null;
+    }
+  }
+}

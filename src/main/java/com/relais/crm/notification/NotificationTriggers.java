@@ -1,0 +1,180 @@
+package com.relais.crm.notification;
+
+import com.relais.crm.attachment.AttachmentAdded;
+import com.relais.crm.communication.CommunicationService;
+import com.relais.crm.communication.ExchangeLogged;
+import com.relais.crm.customer.Customer;
+import com.relais.crm.customer.CustomerService;
+import com.relais.crm.deal.StageChanged;
+import com.relais.crm.opportunity.DeliveryNoteSigned;
+import com.relais.crm.opportunity.Opportunity;
+import com.relais.crm.opportunity.OpportunityService;
+import com.relais.crm.opportunity.SaleLost;
+import com.relais.crm.opportunity.SaleWon;
+import com.relais.crm.support.SupportCaseOpened;
+import com.relais.crm.support.SupportCaseResolved;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what the other modules announce into {@link Happening}s. Synchronous on purpose: a notification is written
+ * in the transaction of what caused it, so it exists exactly when that was committed (nothing told of a rolled-back
+ * step, nothing lost on a crash after commit).
+ */
+@Component
+class NotificationTriggers {
+  private static final Predicate<String> ANYONE = person -> true;
+
+  private final NotificationDispatcher dispatcher;
+  private final OpportunityService opportunities;
+  private final CustomerService customers;
+  private final CommunicationService communications;
+  private final NotificationProperties properties;
+
+  NotificationTriggers(NotificationDispatcher dispatcher, OpportunityService opportunities, CustomerService customers,
+      CommunicationService communications, NotificationProperties properties) {
+    this.dispatcher = dispatcher;
+    this.opportunities = opportunities;
+    this.customers = customers;
+    this.communications = communications;
+    this.properties = properties;
+  }
+
+  @EventListener
+  void on(StageChanged changed) {
+    Map<String, Object> fields = dealFields(changed.opportunityId());
+    fields.put("stage", changed.toStage());
+    fields.put("fromStage", changed.fromStage());
+    fields.put("who", changed.changedBy());
+    dealHappening(EventKind.STAGE_CHANGED, changed.opportunityId(), changed.changedBy(), fields,
+        "STAGE_CHANGED:" + changed.opportunityId() + ":" + changed.toStage());
+  }
+
+  @EventListener
+  void on(SaleWon won) {
+    dealHappening(EventKind.DEAL_WON, won.opportunityId(), null, dealFields(won.opportunityId()),
+        "DEAL_WON:" + won.opportunityId());
+  }
+
+  @EventListener
+  void on(SaleLost lost) {
+    dealHappening(EventKind.DEAL_LOST, lost.opportunityId(), null, dealFields(lost.opportunityId()),
+        "DEAL_LOST:" + lost.opportunityId());
+  }
+
+  @EventListener
+  void on(DeliveryNoteSigned signed) {
+    Map<String, Object> fields = dealFields(signed.opportunityId());
+    fields.put("signedBy", signed.signedBy());
+    dealHappening(EventKind.DELIVERY_NOTE_SIGNED, signed.opportunityId(), null, fields,
+        "DELIVERY_NOTE_SIGNED:" + signed.opportunityId());
+  }
+
+  @EventListener
+  void on(SupportCaseOpened opened) {
+    Map<String, Object> fields = dealFields(opened.opportunityId());
+    fields.put("reason", opened.reason());
+    dealHappening(EventKind.SUPPORT_CASE_OPENED, opened.opportunityId(), null, fields,
+        "SUPPORT_CASE_OPENED:" + opened.supportCaseId());
+  }
+
+  @EventListener
+  void on(SupportCaseResolved resolved) {
+    dealHappening(EventKind.SUPPORT_CASE_RESOLVED, resolved.opportunityId(), null,
+        dealFields(resolved.opportunityId()), "SUPPORT_CASE_RESOLVED:" + resolved.supportCaseId());
+  }
+
+  /** A meeting planned with a customer is MEETING_REQUESTED; any other exchange EXCHANGE_LOGGED. */
+  @EventListener
+  void on(ExchangeLogged logged) {
+    if (logged.customerId() == null) {
+      return;
+    }
+    Long deal = logged.opportunityIds().isEmpty() ? null : logged.opportunityIds().get(0);
+    Map<String, Object> fields = deal == null ? customerFields(logged.customerId()) : dealFields(deal);
+    fields.put("subject", logged.subject());
+    fields.put("exchangeType", logged.type());
+    fields.put("who", logged.author());
+    EventKind kind = "MEETING".equals(logged.type()) && !"DONE".equals(logged.status())
+        ? EventKind.MEETING_REQUESTED : EventKind.EXCHANGE_LOGGED;
+    dispatcher.dispatch(new Happening(kind, logged.customerId(), deal, logged.author(), fields,
+        logged.assignees(), logged::readableBy, kind + ":" + logged.exchangeId()));
+  }
+
+  @EventListener
+  void on(AttachmentAdded added) {
+    Long customerId;
+    Long deal = null;
+    Predicate<String> readable = ANYONE;
+    switch (added.ownerType()) {
+      case CUSTOMER -> customerId = added.ownerId();
+      case OPPORTUNITY -> {
+        deal = added.ownerId();
+        customerId = opportunities.get(deal).getCustomerId();
+      }
+      default -> {
+        var exchange = communications.get(added.ownerId());
+        customerId = exchange.getCustomerId();
+        Set<String> readers = new java.util.HashSet<>(exchange.getAssignees());
+        readers.add(exchange.getAuthor());
+        readable = exchange.isPrivateEntry() ? readers::contains : ANYONE;
+      }
+    }
+    if (customerId == null) {
+      return;
+    }
+    Map<String, Object> fields = deal == null ? customerFields(customerId) : dealFields(deal);
+    fields.put("fileName", added.fileName());
+    fields.put("who", added.uploadedBy());
+    dispatcher.dispatch(new Happening(EventKind.ATTACHMENT_ADDED, customerId, deal, added.uploadedBy(), fields,
+        Set.of(), readable, "ATTACHMENT_ADDED:" + added.attachmentId()));
+  }
+
+  /** A task of a deal was assigned to someone other than the one who assigned it. */
+  @EventListener
+  void on(TaskAssignments.TaskAssigned assigned) {
+    Map<String, Object> fields = assigned.opportunityId() == null ? new LinkedHashMap<>()
+        : dealFields(assigned.opportunityId());
+    fields.put("taskName", assigned.taskName());
+    fields.put("who", assigned.assignedBy());
+    Long customerId = assigned.opportunityId() == null ? null
+        : opportunities.get(assigned.opportunityId()).getCustomerId();
+    dispatcher.dispatch(new Happening(EventKind.TASK_ASSIGNED, customerId, assigned.opportunityId(),
+        assigned.assignedBy(), fields, Set.of(assigned.assignee()), person -> person.equals(assigned.assignee()),
+        "TASK_ASSIGNED:" + assigned.taskId() + ":" + assigned.assignee()));
+  }
+
+  private void dealHappening(EventKind kind, long opportunityId, String actor, Map<String, Object> fields,
+      String dedupeKey) {
+    Opportunity deal = opportunities.get(opportunityId);
+    Set<String> owner = deal.getOwner() == null ? Set.of() : Set.of(deal.getOwner());
+    dispatcher.dispatch(new Happening(kind, deal.getCustomerId(), opportunityId, actor, fields, owner, ANYONE,
+        dedupeKey));
+  }
+
+  private Map<String, Object> dealFields(long opportunityId) {
+    Opportunity deal = opportunities.get(opportunityId);
+    Map<String, Object> fields = customerFields(deal.getCustomerId());
+    fields.put("dealTitle", deal.getTitle());
+    fields.put("amount", deal.getAmount().toPlainString());
+    fields.put("dealAmountNumber", deal.getAmount());
+    fields.put("currency", deal.getCurrency());
+    fields.put("stage", deal.getStage().name());
+    fields.put("link", properties.publicUrl() + "/api/opportunities/" + opportunityId);
+    return fields;
+  }
+
+  private Map<String, Object> customerFields(long customerId) {
+    Customer customer = customers.get(customerId);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("customerName", customer.getName());
+    fields.put("customerCategory", customer.getCategory().name());
+    fields.put("link", properties.publicUrl() + "/api/customers/" + customerId);
+    fields.put("preferencesLink", properties.publicUrl() + "/api/notification-preferences");
+    return fields;
+  }
+}

@@ -1,0 +1,105 @@
+package com.relais.crm.notification;
+
+import com.relais.crm.customer.CustomerService;
+import com.relais.crm.opportunity.DealReadPolicy;
+import com.relais.crm.opportunity.OpportunityService;
+import com.relais.crm.platform.InvalidFieldException;
+import com.relais.crm.platform.NotFoundException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Who follows which customer or deal. Following twice is one subscription. */
+@Service
+class Subscriptions {
+  private static final String COLUMNS = "id, user_id, customer_id, opportunity_id, created_at";
+
+  private final JdbcClient jdbc;
+  private final CustomerService customers;
+  private final OpportunityService opportunities;
+  private final DealReadPolicy dealReadPolicy;
+  private final Clock clock;
+
+  Subscriptions(JdbcClient jdbc, CustomerService customers, OpportunityService opportunities,
+      DealReadPolicy dealReadPolicy, Clock clock) {
+    this.jdbc = jdbc;
+    this.customers = customers;
+    this.opportunities = opportunities;
+    this.dealReadPolicy = dealReadPolicy;
+    this.clock = clock;
+  }
+
+  record Subscription(long id, String userId, Long customerId, Long opportunityId, java.time.Instant createdAt) {}
+
+  /** The subscription and whether it is new (201) or was there already (200). */
+  record Followed(Subscription subscription, boolean created) {}
+
+  /** 404 for an unknown customer or deal, 403 for a deal the user may not read; the same twice is one. */
+  @Transactional
+  Followed follow(String userId, Long customerId, Long opportunityId) {
+    if ((customerId == null) == (opportunityId == null)) {
+      throw new InvalidFieldException(customerId == null ? "customerId" : "opportunityId",
+          "Name either a customerId or an opportunityId to follow");
+    }
+    if (customerId != null && !customers.exists(customerId)) {
+      throw new NotFoundException("Customer", customerId);
+    }
+    if (opportunityId != null) {
+      opportunities.get(opportunityId);
+      if (!dealReadPolicy.canRead(opportunityId)) {
+        throw new AccessDeniedException("You have no access to deal " + opportunityId);
+      }
+    }
+    Optional<Subscription> existing = find(userId, customerId, opportunityId);
+    if (existing.isPresent()) {
+      return new Followed(existing.get(), false);
+    }
+    jdbc.sql("insert into subscription (user_id, customer_id, opportunity_id, created_at) values (?, ?, ?, ?)")
+        .params(userId, customerId, opportunityId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .update();
+    return new Followed(find(userId, customerId, opportunityId).orElseThrow(), true);
+  }
+
+  @Transactional(readOnly = true)
+  List<Subscription> of(String userId) {
+    return jdbc.sql("select " + COLUMNS + " from subscription where user_id = ? order by created_at desc, id desc")
+        .param(userId).query(Subscriptions::row).list();
+  }
+
+  /** Stops following; someone else's subscription is a 404 like a missing one. */
+  @Transactional
+  void stop(String userId, long id) {
+    if (jdbc.sql("delete from subscription where id = ? and user_id = ?").params(id, userId).update() == 0) {
+      throw new NotFoundException("Subscription", id);
+    }
+  }
+
+  /** Everyone following the customer or the deal. */
+  @Transactional(readOnly = true)
+  Set<String> followersOf(Long customerId, Long opportunityId) {
+    return Set.copyOf(jdbc.sql("select distinct user_id from subscription where customer_id = ? or opportunity_id = ?")
+        .params(customerId, opportunityId).query(String.class).list());
+  }
+
+  private static Subscription row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    long customer = rs.getLong("customer_id");
+    Long customerId = rs.wasNull() ? null : customer;
+    long deal = rs.getLong("opportunity_id");
+    Long opportunityId = rs.wasNull() ? null : deal;
+    return new Subscription(rs.getLong("id"), rs.getString("user_id"), customerId, opportunityId,
+        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  private Optional<Subscription> find(String userId, Long customerId, Long opportunityId) {
+    return jdbc.sql("select " + COLUMNS + " from subscription where user_id = ? and "
+            + (customerId != null ? "customer_id = ?" : "opportunity_id = ?"))
+        .params(userId, customerId != null ? customerId : opportunityId).query(Subscriptions::row).optional();
+  }
+}

@@ -1,0 +1,4 @@
+package com.relais.crm.opportunity;
+
+/** A deal was lost, published inside the step's transaction. */
+public record SaleLost(long opportunityId) {}
