@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +57,24 @@ class OutboxSender {
       due = jdbc.sql("select id from outbox_message where (status = 'PENDING' and next_attempt_at <= ?)"
               + " or (status = 'SENDING' and claimed_until < ?) order by id limit ?")
           .params(Outbox.at(now), Outbox.at(now), properties.batchSize()).query(Long.class).list();
-      for (long id : due) {
-        if (claim(id) && send(id)) {
-          sent++;
+      List<Claimed> mine = due.stream().filter(this::claim).map(this::read).toList();
+      List<Claimed> mails = mine.stream().filter(m -> m.channel() == Channel.EMAIL).toList();
+      if (!mails.isEmpty()) {
+        Map<Long, Object> results = mail.send(mails.stream()
+            .map(m -> new MailChannel.Mail(m.id(), m.recipient(), m.subject(), m.body())).toList());
+        for (Claimed m : mails) {
+          sent += done(m, results.get(m.id())) ? 1 : 0;
+        }
+      }
+      for (Claimed m : mine) {
+        if (m.channel() == Channel.SMS) {
+          Object result;
+          try {
+            result = sms.send(m.recipient(), m.body());
+          } catch (RuntimeException failure) {
+            result = failure;
+          }
+          sent += done(m, result) ? 1 : 0;
         }
       }
     } while (due.size() == properties.batchSize());
@@ -73,25 +89,23 @@ class OutboxSender {
         .update() == 1;
   }
 
-  private boolean send(long id) {
-    var message = jdbc.sql("select channel, recipient, subject, body, attempts, created_at from outbox_message"
-            + " where id = ?").param(id)
+  private Claimed read(long id) {
+    return jdbc.sql("select channel, recipient, subject, body, attempts from outbox_message where id = ?").param(id)
         .query((rs, n) -> new Claimed(id, Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getInt(5)))
         .single();
-    try {
-      String providerId = switch (message.channel()) {
-        case EMAIL -> mail.send(id, message.recipient(), message.subject(), message.body());
-        case SMS -> sms.send(message.recipient(), message.body());
-      };
-      jdbc.sql("update outbox_message set status = 'SENT', attempts = attempts + 1, sent_at = ?, provider_id = ?,"
-              + " last_error = null, claimed_by = null, claimed_until = null where id = ? and claimed_by = ?")
-          .params(Outbox.at(clock.instant()), providerId, id, node).update();
-      return true;
-    } catch (RuntimeException failure) {
+  }
+
+  /** Marks the outcome of one send: SENT with the provider's id, or a failure to retry. */
+  private boolean done(Claimed message, Object result) {
+    if (result instanceof RuntimeException failure) {
       failed(message, failure);
       return false;
     }
+    jdbc.sql("update outbox_message set status = 'SENT', attempts = attempts + 1, sent_at = ?, provider_id = ?,"
+            + " last_error = null, claimed_by = null, claimed_until = null where id = ? and claimed_by = ?")
+        .params(Outbox.at(clock.instant()), String.valueOf(result), message.id(), node).update();
+    return true;
   }
 
   private void failed(Claimed message, RuntimeException failure) {

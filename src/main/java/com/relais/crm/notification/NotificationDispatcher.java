@@ -75,6 +75,7 @@ class NotificationDispatcher {
     Set<String> people = new LinkedHashSet<>(
         subscriptions.followersOf(happening.customerId(), happening.opportunityId()));
     people.addAll(happening.toldAnyway());
+    people.removeAll(subscriptions.mutedOn(happening.opportunityId()));
     for (String person : people) {
       var preference = preferences.of(person, happening.kind());
       plans.put(person, new Plan(preference.channels(), preference.digest() == NotificationPreferences.Digest.DAILY,

@@ -2,6 +2,7 @@ package com.relais.crm.notification;
 
 import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.identity.StaffGroups;
+import com.relais.crm.platform.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -50,6 +51,18 @@ class NotificationSettingsController {
         : ResponseEntity.ok(followed.subscription());
   }
 
+  record Mute(Long opportunityId) {}
+
+  @PostMapping("/api/subscriptions/mute")
+  @Operation(summary = "Stop being told of a deal, even as its owner or a task's assignee", description = "Following"
+      + " the deal again, or deleting the muted subscription, undoes it. 404/403 as for following.")
+  Subscriptions.Subscription mute(@RequestBody Mute mute) {
+    if (mute.opportunityId() == null) {
+      throw new InvalidFieldException("opportunityId", "opportunityId: name the deal to mute");
+    }
+    return subscriptions.mute(currentUser.id(), mute.opportunityId()).subscription();
+  }
+
   @GetMapping("/api/subscriptions")
   @Operation(summary = "What the caller follows")
   List<Subscriptions.Subscription> mine() {
@@ -78,7 +91,15 @@ class NotificationSettingsController {
   @Operation(summary = "Change how the caller is told of the kinds named", description = "Channels IN_APP, EMAIL,"
       + " SMS, TASK; digest NONE or DAILY (e-mails of that kind gathered into one mail a day). Kinds not named keep"
       + " their choice. An unknown kind or channel is a 400 and nothing changes.")
-  List<NotificationPreferences.Preference> changePreferences(@RequestBody List<@Valid PreferenceChange> changes) {
+  List<NotificationPreferences.Preference> changePreferences(@RequestBody List<PreferenceChange> changes) {
+    for (PreferenceChange change : changes) {
+      if (change == null || change.eventKind() == null) {
+        throw new InvalidFieldException("eventKind", "eventKind: each choice names an event kind");
+      }
+      if (change.channels() == null || change.channels().contains(null)) {
+        throw new InvalidFieldException("channels", "channels: a list of IN_APP, EMAIL, SMS, TASK (may be empty)");
+      }
+    }
     return preferences.change(currentUser.id(), changes.stream()
         .map(c -> new NotificationPreferences.Preference(c.eventKind(), c.channels(),
             c.digest() == null ? NotificationPreferences.Digest.NONE : c.digest()))

@@ -16,10 +16,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Who follows which customer or deal. Following twice is one subscription. */
+/**
+ * Who follows which customer or deal. Following twice is one subscription. A deal's owner and the assignee of its
+ * task are told without following; muting the deal stops that (and following it again undoes it).
+ */
 @Service
 class Subscriptions {
-  private static final String COLUMNS = "id, user_id, customer_id, opportunity_id, created_at";
+  private static final String COLUMNS = "id, user_id, customer_id, opportunity_id, created_at, muted";
 
   private final JdbcClient jdbc;
   private final CustomerService customers;
@@ -36,7 +39,8 @@ class Subscriptions {
     this.clock = clock;
   }
 
-  record Subscription(long id, String userId, Long customerId, Long opportunityId, java.time.Instant createdAt) {}
+  record Subscription(long id, String userId, Long customerId, Long opportunityId, java.time.Instant createdAt,
+      boolean muted) {}
 
   /** The subscription and whether it is new (201) or was there already (200). */
   record Followed(Subscription subscription, boolean created) {}
@@ -44,6 +48,16 @@ class Subscriptions {
   /** 404 for an unknown customer or deal, 403 for a deal the user may not read; the same twice is one. */
   @Transactional
   Followed follow(String userId, Long customerId, Long opportunityId) {
+    return subscribe(userId, customerId, opportunityId, false);
+  }
+
+  /** Asks not to be told of a deal at all, not even as its owner or a task's assignee. */
+  @Transactional
+  Followed mute(String userId, long opportunityId) {
+    return subscribe(userId, null, opportunityId, true);
+  }
+
+  private Followed subscribe(String userId, Long customerId, Long opportunityId, boolean muted) {
     if ((customerId == null) == (opportunityId == null)) {
       throw new InvalidFieldException(customerId == null ? "customerId" : "opportunityId",
           "Name either a customerId or an opportunityId to follow");
@@ -59,10 +73,15 @@ class Subscriptions {
     }
     Optional<Subscription> existing = find(userId, customerId, opportunityId);
     if (existing.isPresent()) {
+      if (existing.get().muted() != muted) {
+        jdbc.sql("update subscription set muted = ? where id = ?").params(muted, existing.get().id()).update();
+        return new Followed(find(userId, customerId, opportunityId).orElseThrow(), false);
+      }
       return new Followed(existing.get(), false);
     }
-    jdbc.sql("insert into subscription (user_id, customer_id, opportunity_id, created_at) values (?, ?, ?, ?)")
-        .params(userId, customerId, opportunityId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+    jdbc.sql("insert into subscription (user_id, customer_id, opportunity_id, created_at, muted)"
+            + " values (?, ?, ?, ?, ?)")
+        .params(userId, customerId, opportunityId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), muted)
         .update();
     return new Followed(find(userId, customerId, opportunityId).orElseThrow(), true);
   }
@@ -84,8 +103,18 @@ class Subscriptions {
   /** Everyone following the customer or the deal. */
   @Transactional(readOnly = true)
   Set<String> followersOf(Long customerId, Long opportunityId) {
-    return Set.copyOf(jdbc.sql("select distinct user_id from subscription where customer_id = ? or opportunity_id = ?")
-        .params(customerId, opportunityId).query(String.class).list());
+    return Set.copyOf(jdbc.sql("select distinct user_id from subscription where (customer_id = ? or opportunity_id = ?)"
+            + " and muted = false").params(customerId, opportunityId).query(String.class).list());
+  }
+
+  /** Who asked not to be told of this deal. */
+  @Transactional(readOnly = true)
+  Set<String> mutedOn(Long opportunityId) {
+    if (opportunityId == null) {
+      return Set.of();
+    }
+    return Set.copyOf(jdbc.sql("select user_id from subscription where opportunity_id = ? and muted = true")
+        .param(opportunityId).query(String.class).list());
   }
 
   private static Subscription row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -94,7 +123,7 @@ class Subscriptions {
     long deal = rs.getLong("opportunity_id");
     Long opportunityId = rs.wasNull() ? null : deal;
     return new Subscription(rs.getLong("id"), rs.getString("user_id"), customerId, opportunityId,
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("muted"));
   }
 
   private Optional<Subscription> find(String userId, Long customerId, Long opportunityId) {

@@ -120,6 +120,7 @@ class ApiFuzzTest {
         new Target("support", HttpMethod.PUT, "/api/me", tree(Map.of("email", "support@relais.example",
             "phone", "+33600000001"))),
         new Target("support", HttpMethod.POST, "/api/subscriptions", tree(Map.of("customerId", customerId))),
+        new Target("support", HttpMethod.POST, "/api/subscriptions/mute", tree(Map.of("opportunityId", dealId))),
         new Target("support", HttpMethod.PUT, "/api/notification-preferences", tree(List.of(Map.of(
             "eventKind", "CAMPAIGN_REPLY", "channels", List.of("IN_APP"), "digest", "NONE")))));
   }

@@ -50,11 +50,13 @@ class RelaisBenchmark {
     int exchanges = setting("exchanges", 1_000_000);
     int customers = setting("customers", 100_000);
     int searches = setting("searches", 300);
-    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D").toUpperCase().split("\\s*,\\s*"));
+    int notificationEvents = setting("notificationEvents", 10_000);
+    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N").toUpperCase().split("\\s*,\\s*"));
     boolean keep = Boolean.parseBoolean(System.getProperty("bench.keepDb", "false"));
     for (var s : List.of(List.of("deals", deals), List.of("workers", workers), List.of("rounds", rounds),
         List.of("restDeals", restDeals), List.of("restClients", restClients), List.of("files", files),
-        List.of("exchanges", exchanges), List.of("customers", customers), List.of("searches", searches))) {
+        List.of("exchanges", exchanges), List.of("customers", customers), List.of("searches", searches),
+        List.of("notificationEvents", notificationEvents))) {
       results.setting(s.get(0).toString(), s.get(1));
     }
     results.setting("scenarios", String.join(",", new java.util.TreeSet<>(scenarios)));
@@ -113,6 +115,9 @@ class RelaisBenchmark {
       }
       if (scenarios.contains("D")) {
         scenarioD(base, db, customers, exchanges, searches);
+      }
+      if (scenarios.contains("N")) {
+        scenarioN(context, notificationEvents);
       }
     } finally {
       System.out.println();
@@ -285,6 +290,17 @@ class RelaisBenchmark {
         run.collections1Mb, run.collections20Mb));
     results.note(String.format("C: %d uploads, %.0f MB each way; heap after GC before the batches %.0f / %.0f MB",
         files, run.bytes / 1048576.0, run.heapBase1Mb / 1048576.0, run.heapBase20Mb / 1048576.0));
+  }
+
+  private void scenarioN(ConfigurableApplicationContext context, int events) throws Exception {
+    NotificationRun run = new NotificationRun();
+    run.run(context, events);
+    results.figure("N", "events raised (3 followers, e-mail + on screen each)", events, "events");
+    results.figure("N", "events/s turned into notifications and outbox rows", events / run.raiseSeconds, "events/s");
+    results.figure("N", "events/s through to the SMTP server", events / run.drainSeconds, "events/s");
+    results.figure("N", "mails received by the SMTP server", run.mails, "mails");
+    results.figure("N", "outbox lag p50 (commit to SMTP accepted)", run.lagP50Millis, "ms");
+    results.figure("N", "outbox lag p95 (commit to SMTP accepted)", run.lagP95Millis, "ms");
   }
 
   private void scenarioD(String base, String db, int customers, int exchanges, int searches) throws Exception {

@@ -198,6 +198,22 @@ class NotificationsEndToEndTest {
   }
 
   @Test
+  void aDealsOwnerIsToldWithoutFollowingAndCanMuteIt() {
+    String customer = "Owner Mute " + UUID.randomUUID().toString().substring(0, 6);
+    long deal = deals.openDeal(customer, "800");
+    prefer("sales", "STAGE_CHANGED", List.of("EMAIL"), "NONE");
+    deals.complete(deal, "userTask_qualifyProspect", Map.of("saleOutcome", "OPEN"));
+    assertThat(eventually(() -> mailsTo("sales@relais.example", customer), l -> !l.isEmpty())).hasSize(1);
+
+    var muted = Api.as(rest, "sales").post("/api/subscriptions/mute", Map.of("opportunityId", deal));
+    assertThat(muted.status()).isEqualTo(200);
+    assertThat(muted.json().path("muted").asBoolean()).isTrue();
+    deals.complete(deal, "userTask_prepareProposal", Map.of("saleOutcome", "OPEN"));
+    deals.complete(deal, "userTask_followUpProposal", Map.of("saleOutcome", "LOST"));
+    assertThat(eventually(() -> mailsTo("sales@relais.example", customer), l -> l.size() > 1)).hasSize(1);
+  }
+
+  @Test
   void badInputIsRefusedAndStoresNothing() {
     assertThat(Api.as(rest, "sales2").post("/api/subscriptions", Map.of("customerId", 987654321)).status())
         .isEqualTo(404);
@@ -211,6 +227,9 @@ class NotificationsEndToEndTest {
     var unknownKind = Api.as(rest, "sales2").put("/api/notification-preferences", List.of(Map.of(
         "eventKind", "WEATHER", "channels", List.of("EMAIL"))));
     assertThat(unknownKind.status()).isEqualTo(400);
+    var nullChannel = Api.as(rest, "sales2").exchange(org.springframework.http.HttpMethod.PUT,
+        "/api/notification-preferences", "[{\"eventKind\": \"DEAL_WON\", \"channels\": [null]}]");
+    assertThat(nullChannel.status()).isEqualTo(400);
     assertThat(jdbc.queryForObject("select count(*) from notification_preference where user_id = 'sales2'",
         Long.class)).isZero();
     assertThat(Api.as(rest, "sales2").get("/api/subscriptions").json()).isEmpty();

@@ -177,4 +177,26 @@ class TasklistAsStaffMeetItTest {
     assertThat(write.statusCode()).isEqualTo(401);
     assertThat(JSON.readTree(write.body()).path("status").asInt()).isEqualTo(401);
   }
+
+  /**
+   * The task actions Tasklist offers on the tasks of a deal (the same engine API calls): claim, unclaim, assign,
+   * delegate and resolve. Comments and attachments of a task are not covered: the engine looks the task up in its
+   * history for them, which staff may not read (docs/operations.md, "Tasklist and Cockpit for staff").
+   */
+  @Test
+  void claimUnclaimAssignAndDelegateWorkOnADealsTask() {
+    long deal = deals.openDeal("Task Actions SA", "1000");
+    String id = task("sales", deal, "userTask_qualifyProspect").path("id").asText();
+    Api sales = Api.as(rest, "sales");
+    assertThat(sales.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "sales")).status()).isEqualTo(204);
+    assertThat(sales.post("/engine-rest/task/" + id + "/unclaim", Map.of()).status()).isEqualTo(204);
+    assertThat(sales.post("/engine-rest/task/" + id + "/assignee", Map.of("userId", "sales")).status())
+        .isEqualTo(204);
+    assertThat(sales.post("/engine-rest/task/" + id + "/delegate", Map.of("userId", "sales2")).status())
+        .isEqualTo(204);
+    assertThat(task("sales2", deal, "userTask_qualifyProspect").path("assignee").asText()).isEqualTo("sales2");
+    assertThat(Api.as(rest, "sales2").post("/engine-rest/task/" + id + "/resolve", Map.of("variables", Map.of()))
+        .status()).isEqualTo(204);
+    assertThat(task("sales", deal, "userTask_qualifyProspect").path("assignee").asText()).isEqualTo("sales");
+  }
 }
