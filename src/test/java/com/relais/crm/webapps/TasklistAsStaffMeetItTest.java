@@ -179,12 +179,11 @@ class TasklistAsStaffMeetItTest {
   }
 
   /**
-   * The task actions Tasklist offers on the tasks of a deal (the same engine API calls): claim, unclaim, assign,
-   * delegate and resolve. Comments and attachments of a task are not covered: the engine looks the task up in its
-   * history for them, which staff may not read (docs/operations.md, "Tasklist and Cockpit for staff").
+   * Every action Tasklist offers on the tasks of a deal (the same engine API calls): claim, unclaim, assign,
+   * delegate, resolve, and the task's comments and attachments, which the engine looks up in the task's history.
    */
   @Test
-  void claimUnclaimAssignAndDelegateWorkOnADealsTask() {
+  void claimUnclaimAssignDelegateCommentAndAttachWorkOnADealsTask() {
     long deal = deals.openDeal("Task Actions SA", "1000");
     String id = task("sales", deal, "userTask_qualifyProspect").path("id").asText();
     Api sales = Api.as(rest, "sales");
@@ -198,5 +197,26 @@ class TasklistAsStaffMeetItTest {
     assertThat(Api.as(rest, "sales2").post("/engine-rest/task/" + id + "/resolve", Map.of("variables", Map.of()))
         .status()).isEqualTo(204);
     assertThat(task("sales", deal, "userTask_qualifyProspect").path("assignee").asText()).isEqualTo("sales");
+
+    var comment = sales.post("/engine-rest/task/" + id + "/comment/create", Map.of("message", "Called twice"));
+    assertThat(comment.status()).as(comment.body()).isEqualTo(200);
+    assertThat(sales.get("/engine-rest/task/" + id + "/comment").json().findValuesAsText("message"))
+        .contains("Called twice");
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setBasicAuth("sales", "sales");
+    headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+    var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+    form.add("attachment-name", "call-notes");
+    form.add("attachment-description", "notes of the call");
+    form.add("attachment-type", "link");
+    form.add("url", "https://example.com/notes");
+    var attached = rest.exchange("/engine-rest/task/" + id + "/attachment/create",
+        org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(form, headers),
+        String.class);
+    assertThat(attached.getStatusCode().value()).as(attached.getBody()).isEqualTo(200);
+    assertThat(sales.get("/engine-rest/task/" + id + "/attachment").json().findValuesAsText("name"))
+        .contains("call-notes");
+    // another group's member still sees neither
+    assertThat(Api.as(rest, "logistics").get("/engine-rest/task/" + id + "/comment").status()).isNotEqualTo(200);
   }
 }
