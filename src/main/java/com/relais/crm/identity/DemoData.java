@@ -44,9 +44,11 @@ class DemoData implements InitializingBean {
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
+  private final Teams teams;
 
   DemoData(IdentityService identityService, AuthorizationService authorizationService, FilterService filterService,
-      TaskService taskService, AdminAccount adminAccountFirst) {
+      TaskService taskService, Teams teams, AdminAccount adminAccountFirst) {
+    this.teams = teams;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
@@ -69,6 +71,8 @@ class DemoData implements InitializingBean {
     // the user operation log in Cockpit (who did what on a deal's instances)
     grant(StaffGroups.MANAGERS, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
     ensureFilters();
+    ensureTeam("sales-team", List.of("sales", "sales2"));
+    ensureTeam("ops-team", List.of("logistics", "finance", "support", "courier"));
     log.info("Demo users ready: admin, sales, sales2, logistics, finance, support, manager, courier (password = user id)");
   }
 
@@ -126,6 +130,15 @@ class DemoData implements InitializingBean {
       authorization.addPermission(permission);
     }
     authorizationService.saveAuthorization(authorization);
+  }
+
+  /** The demo teams, both managed by {@code manager}; only created where the team and its members are free. */
+  private void ensureTeam(String name, List<String> members) {
+    boolean exists = teams.list(0, 200).stream().anyMatch(team -> team.name().equals(name));
+    boolean membersFree = members.stream().allMatch(member -> teams.of(member).isEmpty());
+    if (!exists && membersFree) {
+      teams.create(name, "manager", members);
+    }
   }
 
   /** One set of filters for every group: each user sees the tasks of its own groups. */

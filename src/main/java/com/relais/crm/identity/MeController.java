@@ -18,14 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Me", description = "The caller's own profile: how the service reaches them (e-mail, SMS).")
 class MeController {
   private final StaffDirectory directory;
+  private final Teams teams;
   private final CurrentUser currentUser;
 
-  MeController(StaffDirectory directory, CurrentUser currentUser) {
+  MeController(StaffDirectory directory, Teams teams, CurrentUser currentUser) {
     this.directory = directory;
+    this.teams = teams;
     this.currentUser = currentUser;
   }
 
-  record Me(String userId, String firstName, String lastName, String email, String phone, Set<String> groups) {}
+  record Me(String userId, String firstName, String lastName, String email, String phone, Set<String> groups,
+      Long teamId) {}
 
   /** What a user may change of their own profile; the phone is a mobile number in E.164 form (+33612345678). */
   record ContactChange(@Email @Size(max = 254) String email,
@@ -37,7 +40,7 @@ class MeController {
   Me me() {
     var staff = directory.find(currentUser.id()).orElseThrow();
     return new Me(staff.userId(), staff.firstName(), staff.lastName(), staff.email(), staff.phone(),
-        currentUser.groups());
+        currentUser.groups(), teams.of(staff.userId()).map(Teams.Team::id).orElse(null));
   }
 
   @PutMapping

@@ -55,6 +55,7 @@ class ApiFuzzTest {
   private long dealId;
   private long communicationId;
   private long templateId;
+  private long teamId;
 
   record Target(String user, HttpMethod method, String path, JsonNode body) {}
 
@@ -71,7 +72,10 @@ class ApiFuzzTest {
     templateId = Api.as(rest, "admin").post("/api/after-sale-templates", Map.of("name", "Fuzz template",
         "tasks", List.of(Map.of("name", "Call", "candidateGroup", "sales", "dueOffset", "P3D")))).json()
         .path("id").asLong();
-    assertThat(List.of(customerId, dealId, communicationId, templateId)).allMatch(id -> id > 0);
+    var team = Api.as(rest, "admin").post("/api/teams", Map.of("name", "Fuzz team " + seed + System.nanoTime(),
+        "managerId", "manager", "memberIds", List.of()));
+    teamId = team.json().path("id").asLong();
+    assertThat(List.of(customerId, dealId, communicationId, templateId, teamId)).allMatch(id -> id > 0);
     // the fuzz changes entries of its own, never the built-in ones other tests read (409 on later rounds is fine)
     Api.as(rest, "admin").post("/api/communication-types", Map.of("code", "FUZZ_TYPE", "label", "Fuzz type"));
     Api.as(rest, "admin").post("/api/communication-statuses",
@@ -120,6 +124,11 @@ class ApiFuzzTest {
         new Target("support", HttpMethod.PUT, "/api/me", tree(Map.of("email", "support@relais.example",
             "phone", "+33600000001"))),
         new Target("support", HttpMethod.POST, "/api/subscriptions", tree(Map.of("customerId", customerId))),
+        // a team of its own with no members, so no fuzzed body moves the demo's staff
+        new Target("admin", HttpMethod.POST, "/api/teams", tree(Map.of("name", "Fuzz team new", "managerId",
+            "manager", "memberIds", List.of()))),
+        new Target("admin", HttpMethod.PUT, "/api/teams/" + teamId, tree(Map.of("name", "Fuzz team " + teamId,
+            "managerId", "manager", "memberIds", List.of()))),
         new Target("support", HttpMethod.POST, "/api/subscriptions/mute", tree(Map.of("opportunityId", dealId))),
         new Target("support", HttpMethod.PUT, "/api/notification-preferences", tree(List.of(Map.of(
             "eventKind", "CAMPAIGN_REPLY", "channels", List.of("IN_APP"), "digest", "NONE")))));
