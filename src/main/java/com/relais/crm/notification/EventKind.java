@@ -2,7 +2,7 @@ package com.relais.crm.notification;
 
 /**
  * What people can be told about. Those marked "not yet" are accepted in preferences and rules but nothing raises
- * them until their capability lands (the contact plan, campaigns, the overdue-task scan).
+ * them until their capability lands (the contact plan, campaigns).
  */
 public enum EventKind {
   STAGE_CHANGED("Stage changed"),
@@ -15,7 +15,6 @@ public enum EventKind {
   SUPPORT_CASE_OPENED("Support case opened"),
   SUPPORT_CASE_RESOLVED("Support case resolved"),
   TASK_ASSIGNED("Task assigned"),
-  /** not yet */
   TASK_OVERDUE("Task overdue"),
   /** not yet */
   CONTACT_MISSED("Contact missed"),

@@ -148,6 +148,20 @@ class NotificationTriggers {
         "TASK_ASSIGNED:" + assigned.taskId() + ":" + assigned.assignee()));
   }
 
+  /** A deal's task is overdue: its assignee is told, or the deal's owner while nobody has claimed it. */
+  @EventListener
+  void on(OverdueTasks.TaskOverdue overdue) {
+    if (overdue.opportunityId() == null) {
+      return;
+    }
+    Opportunity deal = opportunities.get(overdue.opportunityId());
+    Map<String, Object> fields = dealFields(overdue.opportunityId());
+    fields.put("taskName", overdue.taskName());
+    String told = overdue.assignee() != null ? overdue.assignee() : deal.getOwner();
+    dispatcher.dispatch(new Happening(EventKind.TASK_OVERDUE, deal.getCustomerId(), overdue.opportunityId(), null,
+        fields, told == null ? Set.of() : Set.of(told), ANYONE, "TASK_OVERDUE:" + overdue.taskId()));
+  }
+
   private void dealHappening(EventKind kind, long opportunityId, String actor, Map<String, Object> fields,
       String dedupeKey) {
     Opportunity deal = opportunities.get(opportunityId);

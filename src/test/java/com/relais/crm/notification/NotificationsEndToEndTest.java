@@ -101,14 +101,14 @@ class NotificationsEndToEndTest {
   }
 
   @Test
-  void aWonDealReachesAFollowerBySmsAndAsATaskInTasklist() {
+  void aFollowerOfACustomerHearsOfAWonDealByMailSmsAndAsATaskInTasklist() {
     String customer = "Sms Task " + UUID.randomUUID().toString().substring(0, 6);
     long deal = deals.openDeal(customer, "3000");
     long customerId = Api.as(rest, "sales").get("/api/opportunities/" + deal).json().path("customerId").asLong();
     assertThat(Api.as(rest, "sales2").put("/api/me", Map.of("email", "sales2@relais.example",
         "phone", "+33611223344")).status()).isEqualTo(200);
     follow("sales2", "customerId", customerId);
-    prefer("sales2", "DEAL_WON", List.of("SMS", "TASK"), "NONE");
+    prefer("sales2", "DEAL_WON", List.of("EMAIL", "SMS", "TASK"), "NONE");
 
     deals.winDeal(deal, "EXTERNAL", false);
 
@@ -117,6 +117,9 @@ class NotificationsEndToEndTest {
     assertThat(sms).hasSize(1);
     assertThat(sms.get(0).to()).isEqualTo("33611223344");
     assertThat(sms.get(0).text()).contains("Deal won", customer);
+    var mails = eventually(() -> mailsTo("sales2@relais.example", customer), list -> !list.isEmpty());
+    assertThat(mails).hasSize(1);
+    assertThat(mails.get(0).subject()).contains("Deal won", customer);
     JsonNode tasks = Api.as(rest, "sales2").get("/engine-rest/task?assignee=sales2&processDefinitionKey=notification")
         .json();
     assertThat(tasks.findValuesAsText("name")).anyMatch(name -> name.contains(customer));
@@ -211,6 +214,25 @@ class NotificationsEndToEndTest {
     deals.complete(deal, "userTask_prepareProposal", Map.of("saleOutcome", "OPEN"));
     deals.complete(deal, "userTask_followUpProposal", Map.of("saleOutcome", "LOST"));
     assertThat(eventually(() -> mailsTo("sales@relais.example", customer), l -> l.size() > 1)).hasSize(1);
+  }
+
+  @Autowired OverdueTasks overdueTasks;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+
+  @Test
+  void aTaskPastItsDueDateIsToldOnceToItsAssigneeOrTheDealsOwner() {
+    String customer = "Overdue " + UUID.randomUUID().toString().substring(0, 6);
+    long deal = deals.openDeal(customer, "600");
+    var task = deals.task(deal, "userTask_qualifyProspect");
+    taskService.setDueDate(task.getId(), java.util.Date.from(java.time.Instant.now().minus(Duration.ofHours(1))));
+
+    overdueTasks.scan();
+    overdueTasks.scan();
+
+    long told = jdbc.queryForObject("select count(*) from notification where user_id = 'sales'"
+        + " and kind = 'TASK_OVERDUE' and opportunity_id = ?", Long.class, deal);
+    assertThat(told).as("the owner, once").isEqualTo(1);
+    assertThat(Api.as(rest, "sales").get("/api/notifications").body()).contains("Overdue: Qualify the prospect");
   }
 
   @Test
