@@ -50,6 +50,8 @@ class MessageTemplates {
   private final JdbcClient jdbc;
   private final CurrentUser currentUser;
   private final Clock clock;
+  private static final java.time.Duration REMEMBERED_FOR = java.time.Duration.ofSeconds(10);
+  private final Map<String, Remembered> cache = new java.util.concurrent.ConcurrentHashMap<>();
   private final Mustache.Compiler lenient = Mustache.compiler().escapeHTML(false).defaultValue("");
   private final Mustache.Compiler strict = Mustache.compiler().escapeHTML(false);
 
@@ -74,13 +76,25 @@ class MessageTemplates {
     };
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * The text in force. Read through a short cache: every recipient of every event needs one or two, and they change
+   * rarely; a change made here applies at once, one made on another node within {@link #REMEMBERED_FOR}.
+   */
   Template of(EventKind kind, NotificationChannel channel) {
-    return jdbc.sql("select subject, body from message_template where event_kind = ? and channel = ?")
+    String key = kind + "/" + channel;
+    Remembered remembered = cache.get(key);
+    if (remembered != null && remembered.until() > System.nanoTime()) {
+      return remembered.template();
+    }
+    Template template = jdbc.sql("select subject, body from message_template where event_kind = ? and channel = ?")
         .params(kind.name(), channel.name())
         .query((rs, n) -> new Template(kind, channel, rs.getString(1), rs.getString(2), false))
         .optional().orElseGet(() -> builtIn(kind, channel));
+    cache.put(key, new Remembered(template, System.nanoTime() + REMEMBERED_FOR.toNanos()));
+    return template;
   }
+
+  private record Remembered(Template template, long until) {}
 
   @Transactional(readOnly = true)
   List<Template> all() {
@@ -107,6 +121,7 @@ class MessageTemplates {
               + " values (?, ?, ?, ?, ?, ?)")
           .params(kind.name(), channel.name(), subject, body, currentUser.id(), now).update();
     }
+    cache.clear();
     return of(kind, channel);
   }
 
@@ -114,6 +129,7 @@ class MessageTemplates {
   Template reset(EventKind kind, NotificationChannel channel) {
     jdbc.sql("delete from message_template where event_kind = ? and channel = ?").params(kind.name(), channel.name())
         .update();
+    cache.clear();
     return of(kind, channel);
   }
 

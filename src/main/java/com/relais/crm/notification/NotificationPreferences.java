@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class NotificationPreferences {
-  static final Set<NotificationChannel> DEFAULT_CHANNELS = EnumSet.of(NotificationChannel.IN_APP);
+  static final Set<NotificationChannel> DEFAULT_CHANNELS =
+      java.util.Collections.unmodifiableSet(EnumSet.of(NotificationChannel.IN_APP));
 
   private final JdbcClient jdbc;
 
