@@ -2,7 +2,6 @@ package com.relais.crm.deal;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +15,8 @@ public final class DealVariables {
   public static final String DEAL_AMOUNT = "dealAmount";
   public static final String CURRENCY = "currency";
 
-  /** What a task card and a form show about the deal. */
-  public static final List<String> DISPLAY = List.of(CUSTOMER_NAME, OPPORTUNITY_TITLE, DEAL_AMOUNT, CURRENCY);
+  /** A task's own one-line summary of its deal, for Tasklist's cards (see DisplayVariablesOnTasks). */
+  public static final String DEAL_CARD = "dealCard";
 
   private DealVariables() {}
 

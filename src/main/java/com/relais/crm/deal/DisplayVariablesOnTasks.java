@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * Every task of a deal says whose deal it is, to whoever may see the task. Tasklist's cards show the filter's
  * variables, but reading a process's variables needs read access to the whole process instance, which only
- * managers have: sales and logistics saw identical "Qualify the prospect" cards. So each user task gets the deal's
- * display variables (customer, deal title, amount, currency) as variables of its own when it is created, which
- * anyone who may see the task may read. They are copies of a moment; the deal's record stays the truth.
+ * managers have: sales and logistics saw identical "Qualify the prospect" cards. So each user task gets one variable
+ * of its own when it is created, {@value DealVariables#DEAL_CARD} ("Fromagerie Leroux · Cheese cellar · 12500.00
+ * EUR"), which anyone who may see the task may read. One variable, not four: every task variable is a runtime row
+ * and history rows, at every task of every deal. A copy of a moment; the deal's record stays the truth.
  */
 @Component
 class DisplayVariablesOnTasks extends AbstractProcessEnginePlugin {
@@ -39,11 +40,21 @@ class DisplayVariablesOnTasks extends AbstractProcessEnginePlugin {
   }
 
   private static void copy(DelegateTask task) {
-    for (String name : DealVariables.DISPLAY) {
-      Object value = task.getExecution().getVariable(name);
-      if (value != null) {
-        task.setVariableLocal(name, value);
-      }
+    Object customer = task.getExecution().getVariable(DealVariables.CUSTOMER_NAME);
+    if (customer == null) {
+      return;
     }
+    Object title = task.getExecution().getVariable(DealVariables.OPPORTUNITY_TITLE);
+    Object amount = task.getExecution().getVariable(DealVariables.DEAL_AMOUNT);
+    Object currency = task.getExecution().getVariable(DealVariables.CURRENCY);
+    StringBuilder card = new StringBuilder(customer.toString());
+    if (title != null) {
+      card.append(" · ").append(title);
+    }
+    if (amount instanceof Number number) {
+      card.append(" · ").append(new java.math.BigDecimal(number.toString()).setScale(2, java.math.RoundingMode.HALF_UP)
+          .toPlainString()).append(currency == null ? "" : " " + currency);
+    }
+    task.setVariableLocal(DealVariables.DEAL_CARD, card.toString());
   }
 }

@@ -158,19 +158,15 @@ class DemoData implements InitializingBean {
 
   /**
    * Creates the filter, or brings an existing one's card variables up to date (a database from an earlier version
-   * keeps its filters). Every card says whose deal it is: customer, deal and amount, readable by every group because
-   * each task carries them as variables of its own.
+   * keeps its filters). Every card says whose deal it is (customer, deal and amount in one line), readable by every
+   * group because each task carries it as a variable of its own.
    */
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
     Map<String, Object> properties = Map.of(
         "description", description,
         "priority", priority,
         "refresh", true,
-        "variables", List.of(
-            Map.of("name", DealVariables.CUSTOMER_NAME, "label", "Customer"),
-            Map.of("name", DealVariables.OPPORTUNITY_TITLE, "label", "Deal"),
-            Map.of("name", DealVariables.DEAL_AMOUNT, "label", "Amount"),
-            Map.of("name", DealVariables.CURRENCY, "label", "Currency")));
+        "variables", List.of(Map.of("name", DealVariables.DEAL_CARD, "label", "Deal")));
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
       if (!properties.equals(existing.getProperties())) {

@@ -3,8 +3,10 @@ package com.relais.crm.notification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,13 +20,7 @@ class NotificationRules {
   static final String DECISION = "notificationRules";
   private static final Logger log = LoggerFactory.getLogger(NotificationRules.class);
 
-  private final DecisionService decisions;
-  private final EngineAsSystem engine;
-
-  NotificationRules(DecisionService decisions, EngineAsSystem engine) {
-    this.decisions = decisions;
-    this.engine = engine;
-  }
+  NotificationRules() {}
 
   /** One rule's answer: a group or a user, and the channel. */
   record Recipient(String group, String user, NotificationChannel channel) {}
@@ -36,19 +32,33 @@ class NotificationRules {
     facts.put("dealAmount", dealAmount);
     facts.put("stage", stage);
     try {
-      return engine.readApart(() -> decisions.evaluateDecisionTableByKey(DECISION, facts).getResultList()).stream()
-          .map(row -> new Recipient(blank((String) row.get("recipientGroup")), blank((String) row.get("recipientUser")),
-              channel((String) row.get("channel"))))
+      return evaluate(facts).stream()
+          .map(row -> new Recipient(blank((String) row.get("recipientGroup")),
+              blank((String) row.get("recipientUser")), channel((String) row.get("channel"))))
           .filter(r -> (r.group() != null || r.user() != null) && r.channel() != null)
           .toList();
-    } catch (NotFoundException noTable) {
-      log.warn("No decision table {} is deployed: only subscriptions apply ({})", DECISION, noTable.getMessage());
-      return List.of();
     } catch (RuntimeException broken) {
       // a broken table must not stop the deal step that raised the event; subscriptions still work
       log.error("notification-rules.dmn could not be evaluated for {}: {}", kind, broken.getMessage());
       return List.of();
     }
+  }
+
+  /**
+   * The latest deployed table, evaluated by the engine's DMN engine inside the current engine command: no
+   * transaction of its own and no decision history (this runs at every stage of every deal; the rules' effect is in
+   * the notifications themselves). Called from {@link NotificationDispatcher}, inside {@link EngineAsSystem#run}.
+   */
+  private static List<Map<String, Object>> evaluate(Map<String, Object> facts) {
+    var configuration = Context.getProcessEngineConfiguration();
+    DmnDecision table;
+    try {
+      table = (DmnDecision) configuration.getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(DECISION);
+    } catch (ProcessEngineException noTable) {
+      log.warn("No decision table {} is deployed: only subscriptions apply", DECISION);
+      return List.of();
+    }
+    return configuration.getDmnEngine().evaluateDecisionTable(table, Variables.fromMap(facts)).getResultList();
   }
 
   private static String blank(String text) {

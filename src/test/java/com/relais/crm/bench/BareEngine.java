@@ -32,7 +32,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 final class BareEngine implements AutoCloseable {
   static final String[] NO_OP_BEANS = {"saleStageListener", "deliveryStageListener", "deliveryDecisionRecorder",
       "supportCaseRecorder", "openSupportCase", "closeSupportCase", "generateDeliveryNote", "requestSupport",
-      "requestCarrierQuote", "issueDeliveryNote", "generateReceptionNote", "afterSaleAccessGrant"};
+      "requestCarrierQuote", "issueDeliveryNote", "generateReceptionNote", "afterSaleAccessGrant",
+      "stageCommentRecorder", "afterSaleTemplateChoices", "winNeedsTransport"};
 
   final ProcessEngine engine;
   private final HikariDataSource dataSource;

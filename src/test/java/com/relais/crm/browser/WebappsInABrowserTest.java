@@ -124,7 +124,8 @@ class WebappsInABrowserTest {
     logIn("tasklist", "sales");
     filter("My group").click();
     String text = card("Card Shows Me SARL").getText();
-    assertThat(text).contains("Qualify the prospect", "Deal with Card Shows Me SARL");
+    assertThat(text).contains("Qualify the prospect",
+        "Card Shows Me SARL · Deal with Card Shows Me SARL · 8400.00 EUR");
     screenshot("tasklist-card-sales");
     assertThat(deal).isPositive();
   }

@@ -102,9 +102,8 @@ class TasklistAsStaffMeetItTest {
     long deal = deals.openDeal("Whose Deal GmbH", "2500");
     JsonNode task = task("sales", deal, "userTask_qualifyProspect");
     var local = Api.as(rest, "sales").get("/engine-rest/task/" + task.path("id").asText() + "/localVariables");
-    assertThat(local.json().path("customerName").path("value").asText()).isEqualTo("Whose Deal GmbH");
-    assertThat(local.json().path("opportunityTitle").path("value").asText()).isEqualTo("Deal with Whose Deal GmbH");
-    assertThat(local.json().path("currency").path("value").asText()).isEqualTo("EUR");
+    assertThat(local.json().path("dealCard").path("value").asText())
+        .isEqualTo("Whose Deal GmbH · Deal with Whose Deal GmbH · 2500.00 EUR");
 
     // what a Tasklist card asks for: the "My group" filter's list with its variables
     var cards = rest.exchange("/engine-rest/filter/" + filter("My group") + "/list?firstResult=0&maxResults=500",
