@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -81,20 +82,30 @@ class WebappsInABrowserTest {
     Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
   }
 
+  /** A filter of the list; the list is redrawn while Tasklist loads, so an element gone stale is looked up again. */
   private WebElement filter(String name) {
-    return waiting().until(driver -> driver.findElements(By.cssSelector(".task-filters .task-filter")).stream()
-        .filter(e -> e.getText().startsWith(name)).findFirst().orElse(null));
+    return waiting().ignoring(StaleElementReferenceException.class).until(driver -> driver.findElements(
+        By.cssSelector(".task-filters .task-filter")).stream().filter(e -> e.getText().startsWith(name)).findFirst()
+        .orElse(null));
   }
 
   private WebElement card(String customer) {
-    return waiting().until(driver -> driver.findElements(By.cssSelector("li.task")).stream()
-        .filter(e -> e.getText().contains(customer)).findFirst().orElse(null));
+    return waiting().ignoring(StaleElementReferenceException.class).until(driver -> driver.findElements(
+        By.cssSelector("li.task")).stream().filter(e -> e.getText().contains(customer)).findFirst().orElse(null));
+  }
+
+  /** Clicks, finding the element again if Tasklist redrew it between finding and clicking. */
+  private void click(java.util.function.Supplier<WebElement> element) {
+    waiting().ignoring(StaleElementReferenceException.class).until(driver -> {
+      element.get().click();
+      return true;
+    });
   }
 
   /** Opens the task of this customer's deal from "My group", claims it, and waits for its form. */
   private void openAndClaim(String customer) {
-    filter("My group").click();
-    card(customer).findElement(By.cssSelector("h4 a")).click();
+    click(() -> filter("My group"));
+    click(() -> card(customer).findElement(By.cssSelector("h4 a")));
     WebElement claim = waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
     claim.click();
     waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")));
@@ -122,7 +133,7 @@ class WebappsInABrowserTest {
     long deal = deals.openDeal("Card Shows Me SARL", "8400");
     browser = Chromium.desktop();
     logIn("tasklist", "sales");
-    filter("My group").click();
+    click(() -> filter("My group"));
     String text = card("Card Shows Me SARL").getText();
     assertThat(text).contains("Qualify the prospect",
         "Card Shows Me SARL · Deal with Card Shows Me SARL · 8400.00 EUR");
@@ -135,8 +146,8 @@ class WebappsInABrowserTest {
     long deal = deals.openDeal("Follow Up Browser SA", "1000");
     browser = Chromium.desktop();
     logIn("tasklist", "sales");
-    filter("My group").click();
-    card("Follow Up Browser SA").findElement(By.cssSelector("h4 a")).click();
+    click(() -> filter("My group"));
+    click(() -> card("Follow Up Browser SA").findElement(By.cssSelector("h4 a")));
     waiting().until(driver -> driver.findElements(By.xpath("//*[contains(text(),'Set follow-up date')]")).stream()
         .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
     browser.findElement(By.cssSelector(".datepicker .uib-right")).click();
@@ -147,7 +158,7 @@ class WebappsInABrowserTest {
     waiting().until(driver -> Api.as(rest, "sales").get("/engine-rest/task?processInstanceBusinessKey=" + deal)
         .json().get(0).path("followUp").isTextual());
     assertThat(refusedRequests()).isEmpty();
-    filter("Pending").click();
+    click(() -> filter("Pending"));
     card("Follow Up Browser SA");
     screenshot("tasklist-pending");
   }
@@ -181,7 +192,7 @@ class WebappsInABrowserTest {
     waiting().until(driver -> Api.as(rest, "sales").get("/engine-rest/task?processInstanceBusinessKey=" + deal
         + "&taskDefinitionKey=userTask_prepareProposal").json().size() == 1);
 
-    browser.navigate().refresh();
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     openAndClaim("Comment Browser GmbH");
     assertThat(browser.findElement(By.cssSelector("[cam-tasklist-task]")).getText()).contains("Prepare");
     assertThat(browser.findElement(By.cssSelector("textarea.fjs-textarea")).getAttribute("value")).isEmpty();
@@ -200,8 +211,8 @@ class WebappsInABrowserTest {
     deals.complete(deal, "userTask_negotiate", Map.of("saleOutcome", "WON", "transport", "EXTERNAL"));
     browser = Chromium.desktop();
     logIn("tasklist", "sales");
-    filter("My group").click();
-    card("Note Browser SA").findElement(By.cssSelector("h4 a")).click();
+    click(() -> filter("My group"));
+    click(() -> card("Note Browser SA").findElement(By.cssSelector("h4 a")));
     WebElement link = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.linkText("open the PDF")));
     String href = link.getAttribute("href");
     assertThat(href).matches(".*/api/documents/\\d+/content");
@@ -239,7 +250,7 @@ class WebappsInABrowserTest {
     deals.openDeal("Phone First SARL", "1000");
     browser = Chromium.phone();
     logIn("tasklist", "sales");
-    filter("My group").click();
+    click(() -> filter("My group"));
     card("Phone First SARL");
     int tasks = browser.findElement(By.cssSelector("section.tasks-list")).getRect().getY();
     int filters = browser.findElement(By.cssSelector("section.task-filters")).getRect().getY();
