@@ -54,6 +54,7 @@ public class CommunicationService {
     events.publishEvent(new ExchangeLogged(saved.getId(), saved.getCustomerId(), List.copyOf(saved.getOpportunityIds()),
         saved.getType(), saved.getStatus(), saved.getSubject(), saved.isPrivateEntry(), saved.getAuthor(),
         Set.copyOf(saved.getAssignees())));
+    announceIfDone(saved);
     return saved;
   }
 
@@ -65,8 +66,20 @@ public class CommunicationService {
       throw new AccessDeniedException("Only the author of exchange " + id + " or an admin may change it");
     }
     check(details, communication);
+    boolean wasDone = catalogue.isDone(communication.getStatus());
     communication.update(details, clock.instant());
+    if (!wasDone) {
+      announceIfDone(communication);
+    }
     return communication;
+  }
+
+  /** A contact recorded as done may fulfil an item of the customer's work plan (see {@link ExchangeDone}). */
+  private void announceIfDone(Communication exchange) {
+    if (exchange.getCustomerId() != null && catalogue.isDone(exchange.getStatus())) {
+      events.publishEvent(new ExchangeDone(exchange.getId(), exchange.getCustomerId(), exchange.getType(),
+          exchange.getAuthor(), exchange.getStartsAt()));
+    }
   }
 
   /** A private exchange the caller may not see answers exactly like a missing one, so its existence does not leak. */

@@ -100,6 +100,12 @@ public class ExchangeCatalogue {
     }
   }
 
+  /** Whether an exchange in this status counts as done (retired statuses too: old exchanges keep theirs). */
+  @Transactional(readOnly = true)
+  boolean isDone(String statusCode) {
+    return find(CatalogueKind.STATUS, statusCode).map(e -> e.outcome() == StatusOutcome.DONE).orElse(false);
+  }
+
   private InvalidFieldException unknown(CatalogueKind kind, String code, String expected) {
     return new InvalidFieldException(kind.field(),
         kind.field() + ": '" + code + "' is not a " + (find(kind, code).isPresent() ? "current " : "known ")

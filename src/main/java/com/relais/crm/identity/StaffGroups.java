@@ -30,6 +30,8 @@ public final class StaffGroups {
   /** {@code @PreAuthorize}: logistics, managers and admins. */
   public static final String LOGISTICS_SIDE_ONLY =
       "hasAnyAuthority(" + PREFIX + LOGISTICS + "', " + PREFIX + MANAGERS + "', " + PREFIX + ADMIN + "')";
+  /** {@code @PreAuthorize}: managers and admins. */
+  public static final String MANAGERS_ONLY = "hasAnyAuthority(" + PREFIX + MANAGERS + "', " + PREFIX + ADMIN + "')";
   /** {@code @PreAuthorize}: admins only. */
   public static final String ADMINS_ONLY = "hasAuthority(" + PREFIX + ADMIN + "')";
 
