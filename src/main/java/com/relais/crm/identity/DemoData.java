@@ -148,6 +148,10 @@ class DemoData implements InitializingBean {
     ensureFilter("My group", 0, "Tasks my groups can work on now",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().followUpBeforeOrNotExistentExpression("${now()}"));
+    // a team manager is a candidate of each contact of their team's plan (see contact.ContactTaskCreated)
+    ensureFilter("My team's contacts", 5, "The day's contacts of the teams I manage, whoever has them",
+        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
+            .taskDefinitionKey("userTask_contactCustomer"));
     ensureFilter("Pending", 10, "Tasks waiting for their follow-up (reminder) date",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().followUpAfterExpression("${now()}"));

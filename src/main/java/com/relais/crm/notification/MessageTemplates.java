@@ -41,7 +41,7 @@ class MessageTemplates {
       Map.entry(EventKind.SUPPORT_CASE_RESOLVED, "Support case resolved for {{customerName}} ({{dealTitle}})"),
       Map.entry(EventKind.TASK_ASSIGNED, "Task for you: {{taskName}} ({{customerName}}, {{dealTitle}})"),
       Map.entry(EventKind.TASK_OVERDUE, "Overdue: {{taskName}} ({{customerName}}, {{dealTitle}})"),
-      Map.entry(EventKind.CONTACT_MISSED, "Contact missed: {{customerName}}"),
+      Map.entry(EventKind.CONTACT_MISSED, "Contact missed: {{customerName}} ({{who}}, {{planDate}})"),
       Map.entry(EventKind.CAMPAIGN_REPLY, "Reply from {{customerName}}: {{subject}}")));
   private static final String MAIL_BODY = "{{headline}}\n\n{{who}} on {{customerName}}'s record.\n\nOpen: {{link}}\n\n"
       + "-- \nRelais CRM. You receive this because of your notification preferences ({{preferencesLink}}).";

@@ -162,6 +162,18 @@ class NotificationTriggers {
         fields, told == null ? Set.of() : Set.of(told), ANYONE, "TASK_OVERDUE:" + overdue.taskId()));
   }
 
+  /** A contact of the day's plan was missed: the person's team manager is told (the manager's task says the rest). */
+  @EventListener
+  void on(com.relais.crm.contact.ContactMissed missed) {
+    Map<String, Object> fields = customerFields(missed.customerId());
+    fields.put("who", missed.assignee());
+    fields.put("reason", missed.reason());
+    fields.put("planDate", missed.planDate().toString());
+    dispatcher.dispatch(new Happening(EventKind.CONTACT_MISSED, missed.customerId(), null, null, fields,
+        missed.managerId() == null ? Set.of() : Set.of(missed.managerId()), ANYONE,
+        "CONTACT_MISSED:" + missed.entryId()));
+  }
+
   private void dealHappening(EventKind kind, long opportunityId, String actor, Map<String, Object> fields,
       String dedupeKey) {
     Opportunity deal = opportunities.get(opportunityId);

@@ -4,5 +4,5 @@
  * every module's events and nobody calls it; e-mails and SMS leave through messaging's outbox.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "deal", "customer",
-    "communication", "attachment", "opportunity", "support", "messaging"})
+    "communication", "attachment", "opportunity", "support", "messaging", "contact"})
 package com.relais.crm.notification;

@@ -57,6 +57,9 @@ class ApiFuzzTest {
   private long templateId;
   private long teamId;
 
+  private long planItemId;
+  private long planTemplateId;
+
   record Target(String user, HttpMethod method, String path, JsonNode body) {}
 
   @BeforeEach
@@ -75,7 +78,13 @@ class ApiFuzzTest {
     var team = Api.as(rest, "admin").post("/api/teams", Map.of("name", "Fuzz team " + seed + System.nanoTime(),
         "managerId", "manager", "memberIds", List.of()));
     teamId = team.json().path("id").asLong();
-    assertThat(List.of(customerId, dealId, communicationId, templateId, teamId)).allMatch(id -> id > 0);
+    planItemId = Api.as(rest, "sales").post("/api/customers/" + customerId + "/plan-items", Map.of("title",
+        "Fuzz call", "kind", "CALL", "dueOn", "2030-01-01")).json().path("id").asLong();
+    // a category no customer has, inactive: a fuzzed template never fills anyone's work plan
+    planTemplateId = Api.as(rest, "admin").post("/api/plan-templates", Map.of("category", "FUZZ_CATEGORY",
+        "kind", "CALL", "title", "Fuzz template", "everyMonths", 3, "active", false)).json().path("id").asLong();
+    assertThat(List.of(customerId, dealId, communicationId, templateId, teamId, planItemId, planTemplateId))
+        .allMatch(id -> id > 0);
     // the fuzz changes entries of its own, never the built-in ones other tests read (409 on later rounds is fine)
     Api.as(rest, "admin").post("/api/communication-types", Map.of("code", "FUZZ_TYPE", "label", "Fuzz type"));
     Api.as(rest, "admin").post("/api/communication-statuses",
@@ -131,7 +140,17 @@ class ApiFuzzTest {
             "managerId", "manager", "memberIds", List.of()))),
         new Target("support", HttpMethod.POST, "/api/subscriptions/mute", tree(Map.of("opportunityId", dealId))),
         new Target("support", HttpMethod.PUT, "/api/notification-preferences", tree(List.of(Map.of(
-            "eventKind", "CAMPAIGN_REPLY", "channels", List.of("IN_APP"), "digest", "NONE")))));
+            "eventKind", "CAMPAIGN_REPLY", "channels", List.of("IN_APP"), "digest", "NONE")))),
+        // sales may not build plans: the body is still read (and refused when broken), no plan is ever made
+        new Target("sales", HttpMethod.POST, "/api/contact-plans", tree(Map.of("date", "2026-12-01"))),
+        new Target("sales", HttpMethod.POST, "/api/customers/" + customerId + "/plan-items", tree(Map.of(
+            "title", "Fuzz visit", "kind", "VISIT", "dueOn", "2030-02-01", "assignee", "sales"))),
+        new Target("sales", HttpMethod.PATCH, "/api/plan-items/" + planItemId, tree(Map.of("title", "Fuzz call",
+            "dueOn", "2030-01-02", "status", "PLANNED"))),
+        new Target("admin", HttpMethod.POST, "/api/plan-templates", tree(Map.of("category", "FUZZ_CATEGORY",
+            "kind", "CALL", "title", "Fuzz template", "everyMonths", 3, "active", false))),
+        new Target("admin", HttpMethod.PATCH, "/api/plan-templates/" + planTemplateId, tree(Map.of(
+            "title", "Fuzz template", "everyMonths", 2, "active", false))));
   }
 
   private static JsonNode tree(Object value) {

@@ -51,12 +51,13 @@ class RelaisBenchmark {
     int customers = setting("customers", 100_000);
     int searches = setting("searches", 300);
     int notificationEvents = setting("notificationEvents", 10_000);
-    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N").toUpperCase().split("\\s*,\\s*"));
+    int planCustomers = setting("planCustomers", 100_000);
+    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N,P").toUpperCase().split("\\s*,\\s*"));
     boolean keep = Boolean.parseBoolean(System.getProperty("bench.keepDb", "false"));
     for (var s : List.of(List.of("deals", deals), List.of("workers", workers), List.of("rounds", rounds),
         List.of("restDeals", restDeals), List.of("restClients", restClients), List.of("files", files),
         List.of("exchanges", exchanges), List.of("customers", customers), List.of("searches", searches),
-        List.of("notificationEvents", notificationEvents))) {
+        List.of("notificationEvents", notificationEvents), List.of("planCustomers", planCustomers))) {
       results.setting(s.get(0).toString(), s.get(1));
     }
     results.setting("scenarios", String.join(",", new java.util.TreeSet<>(scenarios)));
@@ -118,6 +119,9 @@ class RelaisBenchmark {
       }
       if (scenarios.contains("N")) {
         scenarioN(context, notificationEvents);
+      }
+      if (scenarios.contains("P")) {
+        scenarioP(context, base, db, planCustomers);
       }
     } finally {
       System.out.println();
@@ -301,6 +305,37 @@ class RelaisBenchmark {
     results.figure("N", "mails received by the SMTP server", run.mails, "mails");
     results.figure("N", "outbox lag p50 (commit to SMTP accepted)", run.lagP50Millis, "ms");
     results.figure("N", "outbox lag p95 (commit to SMTP accepted)", run.lagP95Millis, "ms");
+  }
+
+  /** The plan at a tenth of the size, then at full size (the tenth stays: the customers are the same base, grown). */
+  private void scenarioP(ConfigurableApplicationContext context, String base, String db, int customers)
+      throws Exception {
+    ContactPlanRun run = new ContactPlanRun();
+    run.staffInTeams(context);
+    java.time.LocalDate day = java.time.LocalDate.now().plusDays(1);
+    int tenth = customers / 10;
+    try (Connection c = pg.connect(db)) {
+      run.load(c, tenth);
+    }
+    run.build(context, base, day, tenth);
+    try (Connection c = pg.connect(db)) {
+      run.load(c, customers - tenth);
+    }
+    run.build(context, base, day.plusDays(1), customers);
+    results.figure("P", "bulk load (COPY) of customers and 10 exchanges each", run.loadSeconds, "s");
+    for (ContactPlanRun.Build build : run.builds) {
+      String size = String.format("%,d customers", build.customers());
+      results.figure("P", size + ": plan built (weighed, shared, stored)", build.buildSeconds(), "s");
+      results.target("P", size + ": every contact's task created", build.tasksSeconds(), "s", "<= 60 s",
+          build.tasksSeconds() <= 60);
+      results.figure("P", size + ": contacts shared out / left for later", build.contacts(), "contacts");
+      results.note(String.format("P: %,d customers: %d contacts, %,d left for a later day", build.customers(),
+          build.contacts(), build.leftOver()));
+    }
+    if (run.builds.size() == 2) {
+      results.figure("P", "build time ratio, 10x the customers", run.builds.get(1).buildSeconds()
+          / run.builds.get(0).buildSeconds(), "x");
+    }
   }
 
   private void scenarioD(String base, String db, int customers, int exchanges, int searches) throws Exception {

@@ -2,6 +2,7 @@ package com.relais.crm.diagrams;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -31,6 +32,15 @@ final class DiagramMocks {
     Mocks.register(name, (JavaDelegate) execution -> {
       calls.add(name);
       execution.setVariable(variable, value);
+    });
+    return this;
+  }
+
+  /** A delegate that sets several variables at once, as the real one would. */
+  DiagramMocks delegateSetting(String name, Map<String, ?> variables) {
+    Mocks.register(name, (JavaDelegate) execution -> {
+      calls.add(name);
+      execution.setVariables(variables);
     });
     return this;
   }
