@@ -43,6 +43,10 @@ public final class Api {
     return exchange(HttpMethod.PUT, path, body);
   }
 
+  public Response patch(String path, Object body) {
+    return exchange(HttpMethod.PATCH, path, body);
+  }
+
   public Response delete(String path) {
     return exchange(HttpMethod.DELETE, path, null);
   }

@@ -151,7 +151,7 @@ class DemoData implements InitializingBean {
     // a team manager is a candidate of each contact of their team's plan (see contact.ContactTaskCreated)
     ensureFilter("My team's contacts", 5, "The day's contacts of the teams I manage, whoever has them",
         taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
-            .taskDefinitionKey("userTask_contactCustomer"));
+            .taskDefinitionKey("userTask_contactCustomer"), "Customer, and why today");
     ensureFilter("Pending", 10, "Tasks waiting for their follow-up (reminder) date",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().followUpAfterExpression("${now()}"));
@@ -166,11 +166,15 @@ class DemoData implements InitializingBean {
    * group because each task carries it as a variable of its own.
    */
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+    ensureFilter(name, priority, description, query, "Deal");
+  }
+
+  private void ensureFilter(String name, int priority, String description, TaskQuery query, String cardLabel) {
     Map<String, Object> properties = Map.of(
         "description", description,
         "priority", priority,
         "refresh", true,
-        "variables", List.of(Map.of("name", DealVariables.DEAL_CARD, "label", "Deal")));
+        "variables", List.of(Map.of("name", DealVariables.DEAL_CARD, "label", cardLabel)));
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
       if (!properties.equals(existing.getProperties())) {

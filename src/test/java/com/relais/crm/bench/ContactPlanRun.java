@@ -48,7 +48,7 @@ final class ContactPlanRun {
       newUser(identity, manager, "managers");
       List<String> members = new ArrayList<>();
       for (int m = 0; m < STAFF / TEAMS; m++) {
-        String member = "benchstaff" + t + "_" + m;
+        String member = "benchstaff" + t + "x" + m;
         newUser(identity, member, "sales");
         members.add(member);
         staff.add(member);

@@ -93,7 +93,9 @@ class RelaisBenchmark {
           "--relais.storage.secret-key=" + s3.secretKey,
           "--relais.after-sale.reminders-enabled=false",
           "--logging.level.root=WARN",
-          "--logging.level.com.relais=WARN");
+          "--logging.level.com.relais=WARN",
+          // the contact plan says how long each build took and how many customers it weighed
+          "--logging.level.com.relais.crm.contact.ContactPlanBuilder=INFO");
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       String base = "http://127.0.0.1:" + port;
       ProcessEngine engine = context.getBean(ProcessEngine.class);

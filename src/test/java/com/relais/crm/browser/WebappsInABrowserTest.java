@@ -39,6 +39,7 @@ class WebappsInABrowserTest {
   @LocalServerPort int port;
   @Autowired DealDriver deals;
   @Autowired TestRestTemplate rest;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   private ChromeDriver browser;
 
@@ -243,6 +244,89 @@ class WebappsInABrowserTest {
         .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     tab.click();
     waiting().until(driver -> driver.findElements(By.cssSelector(".relais-instance")).size() >= 2);
+  }
+
+  /** A member of staff of a team of this test's own, password = id. */
+  private String staffMember(String prefix, String group) {
+    String id = prefix + java.util.UUID.randomUUID().toString().substring(0, 6);
+    var user = identityService.newUser(id);
+    user.setFirstName(prefix.equals("cm") ? "Camille" : "Morgan");
+    user.setLastName("Browser");
+    user.setPassword(id);
+    identityService.saveUser(user);
+    identityService.createMembership(id, group);
+    return id;
+  }
+
+  /** The next weekday without a contact plan. */
+  private java.time.LocalDate freeWorkingDay() {
+    java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    do {
+      day = day.plusDays(1);
+    } while (day.getDayOfWeek().getValue() > 5
+        || Api.as(rest, "admin").get("/api/contact-plans/" + day).status() != 404);
+    return day;
+  }
+
+  @Test
+  void aManagerSeesTheTeamsContactsAndAMemberRecordsOneInTasklist() throws Exception {
+    String member = staffMember("cm", "sales");
+    String lead = staffMember("ml", "managers");
+    assertThat(Api.as(rest, "admin").post("/api/teams", Map.of("name", "Browser team " + member, "managerId", lead,
+        "memberIds", List.of(member))).status()).isEqualTo(201);
+    String name = "Contact Browser " + member;
+    long customer = Api.as(rest, member).post("/api/customers", Api.customer(name)).json().path("id").asLong();
+    java.time.LocalDate day = freeWorkingDay();
+    assertThat(Api.as(rest, member).post("/api/customers/" + customer + "/plan-items", Map.of("title",
+        "Confirm the tasting", "kind", "CALL", "dueOn", day.toString())).status()).isEqualTo(201);
+    assertThat(Api.as(rest, lead).post("/api/contact-plans", Map.of("date", day.toString())).status())
+        .isEqualTo(201);
+    waiting().until(driver -> {
+      for (JsonNode entry : Api.as(rest, member).get("/api/contact-plans/" + day).json().path("entries")) {
+        if (entry.path("customerId").asLong() == customer && entry.path("taskId").isTextual()) {
+          return true;
+        }
+      }
+      return false;
+    });
+
+    // the manager, in the morning: the team's contacts, whose and why
+    browser = Chromium.desktop();
+    logIn("tasklist", lead);
+    click(() -> filter("My team's contacts"));
+    assertThat(card(name).getText()).contains("Contact the customer",
+        name + " · Planned for today: Confirm the tasting");
+    screenshot("tasklist-team-contacts");
+    browser.quit();
+
+    // the member records the result in the form
+    browser = Chromium.desktop();
+    logIn("tasklist", member);
+    click(() -> filter("My tasks"));
+    click(() -> card(name).findElement(By.cssSelector("h4 a")));
+    waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")));
+    assertThat(browser.findElement(By.cssSelector("[cam-tasklist-task]")).getText()).contains("Why today");
+    WebElement outcome = waiting().until(driver -> driver.findElements(By.cssSelector(".fjs-form-field-select"))
+        .stream().filter(f -> f.getText().contains("Outcome")).findFirst().orElse(null));
+    outcome.findElement(By.cssSelector(".fjs-input-group")).click();
+    waiting().until(driver -> driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(item -> item.getText().strip().equals("Reached")).findFirst().orElse(null)).click();
+    browser.findElement(By.cssSelector("textarea[id$='field_contactNote']"))
+        .sendKeys("Tasting confirmed for Friday");
+    screenshot("tasklist-contact-form");
+    browser.findElement(By.xpath("//button[normalize-space()='Complete']")).click();
+
+    JsonNode entry = waiting().until(driver -> {
+      for (JsonNode e : Api.as(rest, member).get("/api/contact-plans/" + day).json().path("entries")) {
+        if (e.path("customerId").asLong() == customer && "DONE".equals(e.path("status").asText())) {
+          return e;
+        }
+      }
+      return null;
+    });
+    assertThat(entry.path("outcome").asText()).isEqualTo("REACHED");
+    assertThat(Api.as(rest, member).get("/api/communications?customerId=" + customer).json().toString())
+        .contains("Tasting confirmed for Friday");
   }
 
   @Test

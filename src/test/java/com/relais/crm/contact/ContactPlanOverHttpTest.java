@@ -293,8 +293,28 @@ class ContactPlanOverHttpTest {
       assertThat(item.path("status").asText()).isEqualTo("DONE");
       assertThat(item.path("exchangeId").isNumber()).isTrue();
     });
-    assertThat(items).anySatisfy(item -> assertThat(item.path("status").asText() + item.path("kind").asText())
-        .isEqualTo("PLANNEDVISIT"));
+    JsonNode visit = null;
+    for (JsonNode item : items) {
+      if ("VISIT".equals(item.path("kind").asText())) {
+        visit = item;
+      }
+    }
+    assertThat(visit.path("status").asText()).isEqualTo("PLANNED");
+
+    // an item is done when an exchange that fulfils it is logged (a meeting is a visit), or by hand
+    assertThat(b.patch("/api/plan-items/" + visit.path("id").asLong(), Map.of("status", "DONE")).status())
+        .as("another member's item").isEqualTo(403);
+    var meeting = a.post("/api/communications", Map.of("type", "MEETING", "subject", "Visited the new shop",
+        "status", "DONE", "customerId", a1, "start", java.time.Instant.now().toString()));
+    assertThat(meeting.status()).isEqualTo(201);
+    JsonNode visited = a.get("/api/plan-items/" + visit.path("id").asLong()).json();
+    assertThat(visited.path("status").asText()).isEqualTo("DONE");
+    assertThat(visited.path("exchangeId").asLong()).isEqualTo(meeting.json().path("id").asLong());
+    long b1Item = b.post("/api/customers/" + b1 + "/plan-items", Map.of("title", "Send the catalogue",
+        "kind", "OTHER", "dueOn", callBackDay.toString())).json().path("id").asLong();
+    var ticked = boss.patch("/api/plan-items/" + b1Item, Map.of("status", "DONE"));
+    assertThat(ticked.status()).as(ticked.body()).isEqualTo(200);
+    assertThat(ticked.json().path("doneAt").isTextual()).isTrue();
   }
 
   private static JsonNode row(JsonNode report, String user) {
