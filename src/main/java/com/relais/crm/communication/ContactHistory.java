@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the exchange log says about contacts with customers, for the day's contact plan and its report. A contact is
- * an exchange of a {@link #CONTACT_TYPES contact type} in a status whose outcome is DONE: a note or a planned call
- * is not a contact.
+ * an exchange of a {@link #CONTACT_TYPES contact type} in a status whose outcome is DONE, logged by a person: a note
+ * or a planned call is not a contact, and neither is a campaign's mail, which the service logs on its own.
  */
 @Component
 public class ContactHistory {
@@ -24,7 +24,7 @@ public class ContactHistory {
 
   private static final String DONE_CONTACT = " from communication c join communication_catalogue s"
       + " on s.kind = 'STATUS' and s.code = c.status and s.outcome = 'DONE'"
-      + " where c.type in (:types)";
+      + " where c.type in (:types) and c.author <> '" + com.relais.crm.identity.CurrentUser.SYSTEM + "'";
 
   private final JdbcClient jdbc;
   private final ExchangeCatalogue catalogue;

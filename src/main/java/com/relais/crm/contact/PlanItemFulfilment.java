@@ -22,7 +22,8 @@ class PlanItemFulfilment {
 
   @EventListener
   void on(ExchangeDone done) {
-    if (!RECORDING_A_CONTACT.get()) {
+    // an exchange the service logged on its own (a campaign's mail) did nobody's planned work
+    if (!RECORDING_A_CONTACT.get() && !com.relais.crm.identity.CurrentUser.SYSTEM.equals(done.author())) {
       items.fulfil(done.customerId(), done.type(), done.exchangeId(), done.at());
     }
   }

@@ -30,10 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 class PlanTemplates {
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
+  private final com.relais.crm.customer.CustomerCategories categories;
   private final ContactPlanProperties properties;
   private final Clock clock;
 
-  PlanTemplates(JdbcClient jdbc, JdbcTemplate batch, ContactPlanProperties properties, Clock clock) {
+  PlanTemplates(JdbcClient jdbc, JdbcTemplate batch, com.relais.crm.customer.CustomerCategories categories,
+      ContactPlanProperties properties, Clock clock) {
+    this.categories = categories;
     this.jdbc = jdbc;
     this.batch = batch;
     this.properties = properties;
@@ -62,6 +65,8 @@ class PlanTemplates {
   @Transactional
   Template add(TemplateRequest request) {
     check(request);
+    // a retired category may still have customers whose plans the template keeps
+    categories.requireKnown(request.category().strip());
     var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("insert into plan_template (category, kind, title, every_months, active, created_at)"
             + " values (?, ?, ?, ?, ?, ?)")

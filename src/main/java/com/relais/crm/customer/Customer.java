@@ -24,8 +24,8 @@ public class Customer {
   private String phone;
   private String address;
 
-  @Enumerated(EnumType.STRING)
-  private CustomerCategory category;
+  /** A code of the category catalogue ({@link CustomerCategories}). */
+  private String category;
 
   @Enumerated(EnumType.STRING)
   private AcquisitionSource acquisitionSource;
@@ -73,6 +73,21 @@ public class Customer {
     this.updatedAt = now;
   }
 
+  boolean withdrawConsent(boolean sms, String how, Instant now) {
+    Consent current = sms ? smsConsent : emailConsent;
+    if (!current.granted() && current.changedAt() != null) {
+      return false;
+    }
+    Consent withdrawn = current.changedTo(false, how, now);
+    if (sms) {
+      smsConsent = withdrawn;
+    } else {
+      emailConsent = withdrawn;
+    }
+    updatedAt = now;
+    return true;
+  }
+
   /**
    * A won deal makes a prospect, or a customer who had lapsed, a customer; a key account or a partner keeps its
    * category.
@@ -80,7 +95,7 @@ public class Customer {
    * @return whether the category changed
    */
   boolean wonADeal(Instant now) {
-    if (category != CustomerCategory.PROSPECT && category != CustomerCategory.INACTIVE) {
+    if (!CustomerCategory.PROSPECT.equals(category) && !CustomerCategory.INACTIVE.equals(category)) {
       return false;
     }
     category = CustomerCategory.CUSTOMER;
@@ -108,7 +123,7 @@ public class Customer {
     return address;
   }
 
-  public CustomerCategory getCategory() {
+  public String getCategory() {
     return category;
   }
 

@@ -91,7 +91,7 @@ class CustomerController {
       + " 20 per page by default. Everyone logged in.")
   PagedModel<CustomerView> search(
       @RequestParam(required = false) String q,
-      @RequestParam(required = false) CustomerCategory category,
+      @RequestParam(required = false) String category,
       @PageableDefault(size = 20, sort = "name", direction = Sort.Direction.ASC) Pageable page) {
     return new PagedModel<>(customers.search(q, category, page).map(CustomerView::of));
   }

@@ -17,7 +17,7 @@ public record CustomerDetails(
     @Size(max = 40) @Pattern(regexp = "^[+0-9 ()./-]*$", message = "may hold digits, spaces and + ( ) . / - only")
     String phone,
     @Size(max = 500) String address,
-    CustomerCategory category,
+    @Size(max = 40) String category,
     AcquisitionSource acquisitionSource,
     @Valid ConsentChoice emailConsent,
     @Valid ConsentChoice smsConsent) {

@@ -20,11 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerService {
   private final CustomerRepository customers;
   private final CustomerChange changeOf;
+  private final CustomerCategories categories;
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  CustomerService(CustomerRepository customers, CustomerChange changeOf, CurrentUser currentUser, Clock clock) {
+  CustomerService(CustomerRepository customers, CustomerChange changeOf, CustomerCategories categories,
+      CurrentUser currentUser, Clock clock) {
     this.customers = customers;
+    this.categories = categories;
     this.changeOf = changeOf;
     this.currentUser = currentUser;
     this.clock = clock;
@@ -32,6 +35,7 @@ public class CustomerService {
 
   @Transactional
   public Customer create(CustomerDetails details) {
+    categories.requireSelectable(details.category());
     return customers.save(new Customer(details, currentUser.id(), clock.instant()));
   }
 
@@ -42,8 +46,23 @@ public class CustomerService {
   @Transactional
   public Customer change(long id, JsonNode changes) {
     Customer customer = get(id);
-    customer.update(changeOf.apply(CustomerDetails.of(customer), changes), clock.instant());
+    CustomerDetails changed = changeOf.apply(CustomerDetails.of(customer), changes);
+    // a customer keeps a category retired since; only a new choice must be a current one
+    if (!changed.category().equals(customer.getCategory())) {
+      categories.requireSelectable(changed.category());
+    }
+    customer.update(changed, clock.instant());
     return customer;
+  }
+
+  /**
+   * The customer said no on a channel (an unsubscribe link, an SMS "STOP"): the consent is withdrawn with how and
+   * when. @return whether it changed (a second click changes nothing)
+   */
+  @Transactional
+  public boolean withdrawConsent(long customerId, boolean sms, String how) {
+    Customer customer = get(customerId);
+    return customer.withdrawConsent(sms, how, clock.instant());
   }
 
   /** Called when one of the customer's deals is won, in that step's transaction. */
@@ -87,12 +106,13 @@ public class CustomerService {
   }
 
   @Transactional(readOnly = true)
-  public Page<Customer> search(String q, CustomerCategory category, Pageable page) {
+  public Page<Customer> search(String q, String category, Pageable page) {
     Specification<Customer> filter = Specification.where(null);
     if (q != null && !q.isBlank()) {
       filter = filter.and(CustomerRepository.matching(q));
     }
     if (category != null) {
+      categories.requireKnown(category);
       filter = filter.and(CustomerRepository.inCategory(category));
     }
     return customers.findAll(filter, page);

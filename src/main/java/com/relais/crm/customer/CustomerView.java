@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** A customer as the API shows it. */
 public record CustomerView(
-    Long id, String name, String email, String phone, String address, CustomerCategory category,
+    Long id, String name, String email, String phone, String address, String category,
     AcquisitionSource acquisitionSource, ConsentView emailConsent, ConsentView smsConsent,
     String createdBy, Instant createdAt, Instant updatedAt) {
 

@@ -65,8 +65,24 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The pages an issue names as public (the unsubscribe link): no login, each guarded by a signed token of its own
+   * that the page checks; GET only, so there is no form a forged request could submit.
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher(paths("/public/unsubscribe"))
+        .authorizeHttpRequests(auth -> auth.requestMatchers(org.springframework.http.HttpMethod.GET, "/public/**")
+            .permitAll().anyRequest().denyAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  @Bean
+  @Order(4)
   SecurityFilterChain everythingElse(HttpSecurity http, ObjectMapper json) throws Exception {
     return http
         .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())

@@ -198,7 +198,7 @@ class NotificationTriggers {
     Customer customer = customers.get(customerId);
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("customerName", customer.getName());
-    fields.put("customerCategory", customer.getCategory().name());
+    fields.put("customerCategory", customer.getCategory());
     fields.put("link", properties.publicUrl() + "/api/customers/" + customerId);
     fields.put("preferencesLink", properties.publicUrl() + "/api/notification-preferences");
     return fields;

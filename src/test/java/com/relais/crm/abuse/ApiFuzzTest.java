@@ -58,6 +58,14 @@ class ApiFuzzTest {
   private long teamId;
 
   private long planItemId;
+  private long campaignId;
+
+  /** A draft of a category no customer has: a fuzzed campaign never reaches anyone (and is never submitted). */
+  private static Map<String, Object> campaignBody() {
+    return Map.of("name", "Fuzz campaign", "channel", "EMAIL", "purpose", "PROMOTIONAL", "subject",
+        "Hello {{name}}", "text", "Dear {{name}}", "audience", Map.of("categories", List.of("FUZZ_CATEGORY"),
+            "acquisitionSources", List.of("WEBSITE"), "lastContactBefore", "2026-01-01"));
+  }
   private long planTemplateId;
 
   record Target(String user, HttpMethod method, String path, JsonNode body) {}
@@ -80,10 +88,14 @@ class ApiFuzzTest {
     teamId = team.json().path("id").asLong();
     planItemId = Api.as(rest, "sales").post("/api/customers/" + customerId + "/plan-items", Map.of("title",
         "Fuzz call", "kind", "CALL", "dueOn", "2030-01-01")).json().path("id").asLong();
-    // a category no customer has, inactive: a fuzzed template never fills anyone's work plan
+    // a category no customer has, retired, and a template of it: a fuzzed template never fills anyone's work plan
+    Api.as(rest, "admin").post("/api/customer-categories", Map.of("code", "FUZZ_CATEGORY", "label", "Fuzz category",
+        "active", false));
     planTemplateId = Api.as(rest, "admin").post("/api/plan-templates", Map.of("category", "FUZZ_CATEGORY",
         "kind", "CALL", "title", "Fuzz template", "everyMonths", 3, "active", false)).json().path("id").asLong();
-    assertThat(List.of(customerId, dealId, communicationId, templateId, teamId, planItemId, planTemplateId))
+    campaignId = Api.as(rest, "sales").post("/api/campaigns", campaignBody()).json().path("id").asLong();
+    assertThat(List.of(customerId, dealId, communicationId, templateId, teamId, planItemId, planTemplateId,
+        campaignId))
         .allMatch(id -> id > 0);
     // the fuzz changes entries of its own, never the built-in ones other tests read (409 on later rounds is fine)
     Api.as(rest, "admin").post("/api/communication-types", Map.of("code", "FUZZ_TYPE", "label", "Fuzz type"));
@@ -141,6 +153,12 @@ class ApiFuzzTest {
         new Target("support", HttpMethod.POST, "/api/subscriptions/mute", tree(Map.of("opportunityId", dealId))),
         new Target("support", HttpMethod.PUT, "/api/notification-preferences", tree(List.of(Map.of(
             "eventKind", "CAMPAIGN_REPLY", "channels", List.of("IN_APP"), "digest", "NONE")))),
+        new Target("admin", HttpMethod.POST, "/api/customer-categories", tree(Map.of("code", "FUZZ_CATEGORY",
+            "label", "Fuzz category", "active", false, "position", 900))),
+        new Target("admin", HttpMethod.PUT, "/api/customer-categories/FUZZ_CATEGORY", tree(Map.of(
+            "label", "Fuzz category", "active", false, "position", 900))),
+        new Target("sales", HttpMethod.POST, "/api/campaigns", tree(campaignBody())),
+        new Target("sales", HttpMethod.PUT, "/api/campaigns/" + campaignId, tree(campaignBody())),
         // sales may not build plans: the body is still read (and refused when broken), no plan is ever made
         new Target("sales", HttpMethod.POST, "/api/contact-plans", tree(Map.of("date", "2026-12-01"))),
         new Target("sales", HttpMethod.POST, "/api/customers/" + customerId + "/plan-items", tree(Map.of(

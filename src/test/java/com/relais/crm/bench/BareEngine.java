@@ -36,7 +36,8 @@ final class BareEngine implements AutoCloseable {
       "stageCommentRecorder", "afterSaleTemplateChoices", "winNeedsTransport",
       // the contact plan's: deployed with the rest, never run by the deal scenarios
       "checkCalendar", "buildContactPlan", "startContactBatch", "contactTaskCreated", "contactOutcomeCheck",
-      "recordContact", "escalateContact", "applyMissedDecision"};
+      "recordContact", "escalateContact", "applyMissedDecision",
+      "scheduleCampaign", "rejectCampaign", "sendCampaignBatch", "closeCampaign"};
 
   final ProcessEngine engine;
   private final HikariDataSource dataSource;

@@ -52,12 +52,14 @@ class RelaisBenchmark {
     int searches = setting("searches", 300);
     int notificationEvents = setting("notificationEvents", 10_000);
     int planCustomers = setting("planCustomers", 100_000);
-    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N,P").toUpperCase().split("\\s*,\\s*"));
+    int campaignCustomers = setting("campaignCustomers", 20_000);
+    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N,P,K").toUpperCase().split("\\s*,\\s*"));
     boolean keep = Boolean.parseBoolean(System.getProperty("bench.keepDb", "false"));
     for (var s : List.of(List.of("deals", deals), List.of("workers", workers), List.of("rounds", rounds),
         List.of("restDeals", restDeals), List.of("restClients", restClients), List.of("files", files),
         List.of("exchanges", exchanges), List.of("customers", customers), List.of("searches", searches),
-        List.of("notificationEvents", notificationEvents), List.of("planCustomers", planCustomers))) {
+        List.of("notificationEvents", notificationEvents), List.of("planCustomers", planCustomers),
+        List.of("campaignCustomers", campaignCustomers))) {
       results.setting(s.get(0).toString(), s.get(1));
     }
     results.setting("scenarios", String.join(",", new java.util.TreeSet<>(scenarios)));
@@ -121,6 +123,9 @@ class RelaisBenchmark {
       }
       if (scenarios.contains("N")) {
         scenarioN(context, notificationEvents);
+      }
+      if (scenarios.contains("K")) {
+        scenarioK(context, base, db, campaignCustomers);
       }
       if (scenarios.contains("P")) {
         scenarioP(context, base, db, planCustomers);
@@ -307,6 +312,24 @@ class RelaisBenchmark {
     results.figure("N", "mails received by the SMTP server", run.mails, "mails");
     results.figure("N", "outbox lag p50 (commit to SMTP accepted)", run.lagP50Millis, "ms");
     results.figure("N", "outbox lag p95 (commit to SMTP accepted)", run.lagP95Millis, "ms");
+  }
+
+  private void scenarioK(ConfigurableApplicationContext context, String base, String db, int customers)
+      throws Exception {
+    CampaignRun run = new CampaignRun();
+    try (Connection c = pg.connect(db)) {
+      run.load(c, customers);
+    }
+    run.run(context, base, customers);
+    results.figure("K", "audience preview over HTTP", run.audienceMillis, "ms");
+    results.figure("K", "recipients sent (three in four agreed)", run.sent, "mails");
+    results.figure("K", "left out for lack of consent", run.excluded, "customers");
+    results.figure("K", "approval to every message queued and logged", run.queuedSeconds, "s");
+    results.figure("K", "messages/s queued and logged", run.sent / run.queuedSeconds, "msg/s");
+    results.figure("K", "messages/s through to the SMTP server", run.sent / run.deliveredSeconds, "msg/s");
+    results.figure("K", "heap after GC before / after sending", run.heapAfterMb - run.heapBeforeMb, "MB growth");
+    results.note(String.format("K: heap after GC %.0f MB before the sending, %.0f MB after", run.heapBeforeMb,
+        run.heapAfterMb));
   }
 
   /** The plan at a tenth of the size, then at full size (the tenth stays: the customers are the same base, grown). */

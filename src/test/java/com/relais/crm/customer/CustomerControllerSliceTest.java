@@ -42,12 +42,13 @@ class CustomerControllerSliceTest {
   }
 
   @Test
-  void anUnknownCategoryIsA400ThatListsTheValues() throws Exception {
+  void anUnknownAcquisitionSourceIsA400ThatListsTheValues() throws Exception {
+    // categories are a catalogue the service checks (CustomerCategoriesApiTest); the sources are a fixed list
     mvc.perform(post("/api/customers").with(csrf()).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"name\": \"Dupont\", \"category\": \"VIP\"}"))
+            .content("{\"name\": \"Dupont\", \"acquisitionSource\": \"PIGEON\"}"))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("PROSPECT")))
-        .andExpect(jsonPath("$.errors[0].field").value("category"));
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("WEBSITE")))
+        .andExpect(jsonPath("$.errors[0].field").value("acquisitionSource"));
     verify(customers, never()).create(any());
   }
 

@@ -58,4 +58,25 @@ class DeployedDiagramsTest {
       assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNotBlank();
     }
   }
+
+  /**
+   * The processes around the deals: a user task is assigned to a person (a contact, a notification) or offered to a
+   * group, and has a name and a form; a delegate is wired by its bean's name. Their steps that must share the user's
+   * transaction (recording a contact, the manager's decision) are synchronous on purpose (docs/api.md).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"contact-plan", "customer-contact", "campaign", "notification"})
+  void theOtherProcessesHaveFormsNamesAndNamedDelegates(String key) {
+    var model = latest(key);
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      assertThat(task.getName()).as("name of %s", task.getId()).isNotBlank();
+      assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isNotBlank();
+      assertThat(task.getCamundaAssignee() != null || task.getCamundaCandidateGroups() != null)
+          .as("someone for %s", task.getId()).isTrue();
+    }
+    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+      assertThat(task.getName()).as("name of %s", task.getId()).isNotBlank();
+      assertThat(task.getCamundaDelegateExpression()).as("%s wiring", task.getId()).startsWith("#{");
+    }
+  }
 }

@@ -1,0 +1,46 @@
+package com.relais.crm.customer;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every customer as a campaign's audience reads them, in one query: who they are, how they came to us, and on
+ * which channels they agreed to hear from us or said no. A consent never given is not an opt-out: a service
+ * message still reaches that customer; one withdrawn is.
+ */
+@Component
+public class MarketingCards {
+  private final JdbcClient jdbc;
+
+  MarketingCards(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public record Card(long id, String name, String email, String phone, String category, String acquisitionSource,
+      boolean emailGranted, boolean emailOptedOut, boolean smsGranted, boolean smsOptedOut) {}
+
+  private static final String COLUMNS = "select id, name, email, phone, category, acquisition_source, email_consent,"
+      + " email_consent_at, sms_consent, sms_consent_at from customer";
+
+  @Transactional(readOnly = true)
+  public List<Card> all() {
+    return jdbc.sql(COLUMNS + " order by id").query(MarketingCards::card).list();
+  }
+
+  /** The customer as they are now: a campaign checks consent again at the moment of sending. */
+  @Transactional(readOnly = true)
+  public Optional<Card> of(long customerId) {
+    return jdbc.sql(COLUMNS + " where id = ?").param(customerId).query(MarketingCards::card).optional();
+  }
+
+  private static Card card(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    boolean email = rs.getBoolean("email_consent");
+    boolean sms = rs.getBoolean("sms_consent");
+    return new Card(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
+        rs.getString("category"), rs.getString("acquisition_source"), email,
+        !email && rs.getObject("email_consent_at") != null, sms, !sms && rs.getObject("sms_consent_at") != null);
+  }
+}
