@@ -73,6 +73,21 @@ public class Customer {
     this.updatedAt = now;
   }
 
+  boolean grantConsent(boolean sms, String how, Instant now) {
+    Consent current = sms ? smsConsent : emailConsent;
+    if (current.granted()) {
+      return false;
+    }
+    Consent granted = current.changedTo(true, how, now);
+    if (sms) {
+      smsConsent = granted;
+    } else {
+      emailConsent = granted;
+    }
+    updatedAt = now;
+    return true;
+  }
+
   boolean withdrawConsent(boolean sms, String how, Instant now) {
     Consent current = sms ? smsConsent : emailConsent;
     if (!current.granted() && current.changedAt() != null) {

@@ -65,6 +65,12 @@ public class CustomerService {
     return customer.withdrawConsent(sms, how, clock.instant());
   }
 
+  /** The customer confirmed a consent (a double opt-in link); @return whether it changed. */
+  @Transactional
+  public boolean grantConsent(long customerId, boolean sms, String how) {
+    return get(customerId).grantConsent(sms, how, clock.instant());
+  }
+
   /** Called when one of the customer's deals is won, in that step's transaction. */
   @Transactional
   public void recordWonDeal(long customerId) {

@@ -36,6 +36,18 @@ public class MarketingCards {
     return jdbc.sql(COLUMNS + " where id = ?").param(customerId).query(MarketingCards::card).optional();
   }
 
+  /** The customers created in [from, to), by acquisition source: who the marketing brought in that period. */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, List<Long>> acquiredBetween(java.time.Instant from, java.time.Instant to) {
+    java.util.Map<String, List<Long>> bySource = new java.util.TreeMap<>();
+    jdbc.sql("select acquisition_source, id from customer where created_at >= ? and created_at < ?")
+        .params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
+        .query(rs -> {
+          bySource.computeIfAbsent(rs.getString(1), s -> new java.util.ArrayList<>()).add(rs.getLong(2));
+        });
+    return bySource;
+  }
+
   private static Card card(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     boolean email = rs.getBoolean("email_consent");
     boolean sms = rs.getBoolean("sms_consent");

@@ -66,16 +66,19 @@ class SecurityConfiguration {
   }
 
   /**
-   * The pages an issue names as public (the unsubscribe link): no login, each guarded by a signed token of its own
-   * that the page checks; GET only, so there is no form a forged request could submit.
+   * The pages an issue names as public: the unsubscribe link and the sign-up confirmation (each acts only on a signed
+   * token of its own that the page checks), and the sign-up form (rate-limited, with a field bots fill; what it
+   * records counts for e-mail only once confirmed from the mailbox, so a forged post cannot opt anyone in).
    */
   @Bean
   @Order(3)
   SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher(paths("/public/unsubscribe"))
-        .authorizeHttpRequests(auth -> auth.requestMatchers(org.springframework.http.HttpMethod.GET, "/public/**")
-            .permitAll().anyRequest().denyAll())
+        .securityMatcher(paths("/public/unsubscribe", "/public/signup", "/public/signup/confirm"))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(org.springframework.http.HttpMethod.GET, "/public/**").permitAll()
+            .requestMatchers(org.springframework.http.HttpMethod.POST, "/public/signup").permitAll()
+            .anyRequest().denyAll())
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();

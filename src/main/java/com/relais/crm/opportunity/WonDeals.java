@@ -27,6 +27,30 @@ public class WonDeals {
       + " join stage_change c on c.opportunity_id = o.id and c.to_stage = 'SALE_6_WON'"
       + " where o.stage = 'SALE_6_WON' and c.changed_at >= :since";
 
+  /** What these customers' deals opened at or after {@code since} came to: how many with a deal, won, revenue. */
+  public record Outcome(long withADeal, long won, BigDecimal revenue) {}
+
+  @Transactional(readOnly = true)
+  public Outcome outcomeOf(Collection<Long> customerIds, Instant since) {
+    long withADeal = 0;
+    long wonCustomers = 0;
+    BigDecimal revenue = BigDecimal.ZERO;
+    List<Long> ids = List.copyOf(customerIds);
+    for (int start = 0; start < ids.size(); start += 1000) {
+      var slice = ids.subList(start, Math.min(ids.size(), start + 1000));
+      var row = jdbc.sql("select count(distinct customer_id),"
+              + " count(distinct case when stage = 'SALE_6_WON' then customer_id end),"
+              + " coalesce(sum(case when stage = 'SALE_6_WON' then amount end), 0)"
+              + " from opportunity where customer_id in (:ids) and created_at >= :since")
+          .param("ids", slice).param("since", Timestamp.from(since))
+          .query((rs, n) -> new Outcome(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3))).single();
+      withADeal += row.withADeal();
+      wonCustomers += row.won();
+      revenue = revenue.add(row.revenue());
+    }
+    return new Outcome(withADeal, wonCustomers, revenue);
+  }
+
   /** The customers with a deal won at or after {@code since}. */
   @Transactional(readOnly = true)
   public Set<Long> customersWonSince(Instant since) {

@@ -32,6 +32,7 @@ class CampaignOverHttpTest {
   @Autowired TestRestTemplate rest;
   @Autowired MailSink mail;
   @Autowired TaskService taskService;
+  @Autowired com.relais.crm.DealDriver deals;
 
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private final String category = "CAMP_" + run.toUpperCase().replace('-', '_');
@@ -159,6 +160,31 @@ class CampaignOverHttpTest {
     JsonNode serviceAudience = sales.get("/api/campaigns/" + service + "/audience").json();
     assertThat(serviceAudience.path("count").asLong()).isEqualTo(199);
     assertThat(serviceAudience.path("excludedNoConsent").asLong()).isOne();
+
+    // what it brought: a recipient wins a deal after it; the campaign and the acquisition report say so
+    long deal = sales.post("/api/opportunities", Map.of("customerId", agreed.get(11), "title", "Winter order",
+        "amount", 4200, "currency", "EUR")).json().path("id").asLong();
+    deals.winDeal(deal, "EXTERNAL", true);
+    JsonNode results = sales.get("/api/campaigns/" + id).json().path("counts");
+    assertThat(results.path("dealsWon").asLong()).isOne();
+    assertThat(results.path("revenue").decimalValue()).isEqualByComparingTo("4200");
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+    JsonNode report = sales.get("/api/reports/acquisition?from=" + today + "&to=" + today).json();
+    JsonNode row = null;
+    for (JsonNode r : report.path("byCampaign")) {
+      if (r.path("campaignId").asLong() == id) {
+        row = r;
+      }
+    }
+    assertThat(row).isNotNull();
+    assertThat(row.path("customers").asLong()).isEqualTo(150);
+    assertThat(row.path("withADeal").asLong()).isOne();
+    assertThat(row.path("won").asLong()).isOne();
+    assertThat(row.path("conversion").decimalValue()).isEqualByComparingTo("0.0067");
+    assertThat(report.path("bySource").toString()).contains("TRADE_SHOW");
+    assertThat(Api.as(rest, "logistics").get("/api/reports/acquisition?from=" + today + "&to=" + today).status())
+        .isEqualTo(403);
+    assertThat(sales.get("/api/reports/acquisition?from=" + today + "&to=2000-01-01").status()).isEqualTo(400);
 
     // a rejected campaign sends nothing
     sales.post("/api/campaigns/" + next + "/submit", Map.of());
