@@ -87,13 +87,18 @@ class CampaignSending {
       return;
     }
     boolean email = campaign.channel() == CampaignRequest.Channel.EMAIL;
+    // a phone is typed as people write it; the SMSC takes it in E.164 form, and a national number cannot be sent
+    String phone = customer.phone() == null ? null : customer.phone().replaceAll("[^0-9+]", "");
+    if (!email && (phone == null || !phone.matches("^\\+[1-9]\\d{6,14}$"))) {
+      store.recipient(campaign.id(), customerId, "FAILED", null, null);
+      return;
+    }
     String link = links.link(campaign.id(), customerId, campaign.channel());
     String subject = email ? texts.render(campaign.subject(), customer, link) : null;
     String text = texts.render(campaign.text(), customer, link);
     String body = email ? text + "\n\n-- \nTo receive no more of these e-mails: " + link
         : text + " (STOP to stop)";
-    outbox.enqueue(new OutgoingMessage(email ? Channel.EMAIL : Channel.SMS, email ? customer.email()
-        : customer.phone(), subject, body, "campaign:" + campaign.id(),
+    outbox.enqueue(new OutgoingMessage(email ? Channel.EMAIL : Channel.SMS, email ? customer.email() : phone, subject, body, "campaign:" + campaign.id(),
         "campaign-" + campaign.id() + "-" + customerId));
     var exchange = communications.create(new CommunicationDetails(email ? "EMAIL" : "SMS",
         clip("Campaign " + campaign.name() + (subject == null ? "" : ": " + subject), 300), clip(text, 10000), now,

@@ -101,6 +101,13 @@ class CampaignStore {
         + " and opted_out_at is null").params(at(now), campaignId, customerId).update() == 1;
   }
 
+  /** The SMS campaign this customer received last, if any. */
+  java.util.Optional<Long> lastSmsCampaignOf(long customerId) {
+    return jdbc.sql("select r.campaign_id from campaign_recipient r join campaign c on c.id = r.campaign_id"
+            + " where r.customer_id = ? and r.status = 'SENT' and c.channel = 'SMS' order by r.sent_at desc limit 1")
+        .param(customerId).query(Long.class).optional();
+  }
+
   List<Long> sentTo(long campaignId) {
     return jdbc.sql("select customer_id from campaign_recipient where campaign_id = ? and status = 'SENT'")
         .param(campaignId).query(Long.class).list();

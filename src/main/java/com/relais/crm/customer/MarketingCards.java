@@ -36,6 +36,18 @@ public class MarketingCards {
     return jdbc.sql(COLUMNS + " where id = ?").param(customerId).query(MarketingCards::card).optional();
   }
 
+  /**
+   * The customers with this phone number, however it was typed ("+33 6 12-34.56 78" is +33612345678): an SMS reply
+   * names only its number.
+   */
+  @Transactional(readOnly = true)
+  public List<Long> withPhone(String e164) {
+    String digits = e164.replaceAll("[^0-9+]", "");
+    return jdbc.sql("select id from customer where phone is not null and replace(replace(replace(replace(replace("
+            + "phone, ' ', ''), '.', ''), '-', ''), '(', ''), ')', '') = ? order by id")
+        .param(digits).query(Long.class).list();
+  }
+
   /** The customers created in [from, to), by acquisition source: who the marketing brought in that period. */
   @Transactional(readOnly = true)
   public java.util.Map<String, List<Long>> acquiredBetween(java.time.Instant from, java.time.Instant to) {

@@ -68,6 +68,15 @@ public class SmsChannel {
     this.smsc = smsc;
   }
 
+  /** Where the SMSC is now (the inbox binds there too); throws when none is configured. */
+  InetSocketAddress smsc() {
+    return smsc.get();
+  }
+
+  SmsProperties properties() {
+    return properties;
+  }
+
   private static InetSocketAddress target(SmsProperties properties, ObjectProvider<EmbeddedSmsc> embedded) {
     if (!properties.embedded()) {
       return InetSocketAddress.createUnresolved(properties.host().trim(), properties.port());
