@@ -5,7 +5,7 @@ import java.time.Instant;
 /** A campaign as stored and shown, with its counts (GET /api/campaigns/{id}). */
 record Campaign(long id, String name, CampaignRequest.Channel channel, CampaignRequest.Purpose purpose, String subject,
     String text, Audience audience, Instant sendAt, Status status, String createdBy, String decidedBy,
-    String decisionNote, Instant sentAt, Counts counts) {
+    String decisionNote, Instant sentAt, Instant closedAt, Counts counts) {
 
   enum Status {
     DRAFT, AWAITING_APPROVAL, SCHEDULED, SENDING, SENT, REJECTED, CANCELLED

@@ -20,6 +20,8 @@ final class CampaignBpmn {
   static final String APPROVED = "campaignApproved";
   static final String DECISION_NOTE = "decisionNote";
   static final String ALL_SENT = "allSent";
+  static final String BATCH_PAUSE = "batchPause";
+  static final String REPLY_WINDOW = "replyWindow";
 
   private CampaignBpmn() {}
 
@@ -27,12 +29,12 @@ final class CampaignBpmn {
     return "campaign-" + campaignId;
   }
 
-  /** The approval's decision, held to true or false at completion. */
+  /** The approval's decision, held to true or false, and what was done of a reply, held to its values. */
   @Component
   static class Decisions implements DecisionVariables {
     @Override
     public Map<String, Set<String>> choices() {
-      return Map.of();
+      return Map.of("replyOutcome", Set.of("ANSWERED", "CALLED", "DEAL_OPENED", "NOTHING_NEEDED"));
     }
 
     @Override

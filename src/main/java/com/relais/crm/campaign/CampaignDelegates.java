@@ -57,9 +57,25 @@ final class CampaignDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       execution.setVariable(CampaignBpmn.ALL_SENT, sending.sendBatch(campaignId(execution)));
+      execution.setVariable(CampaignBpmn.BATCH_PAUSE, sending.pause().toString());
     }
   }
 
+  @Component("markCampaignSent")
+  static class MarkSent implements JavaDelegate {
+    private final CampaignSending sending;
+
+    MarkSent(CampaignSending sending) {
+      this.sending = sending;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      sending.markSent(campaignId(execution));
+    }
+  }
+
+  /** The reply window is over: replies and opt-outs after it no longer count for this campaign. */
   @Component("closeCampaign")
   static class Close implements JavaDelegate {
     private final CampaignSending sending;

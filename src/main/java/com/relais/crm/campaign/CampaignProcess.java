@@ -10,9 +10,19 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignProcess {
   private final RuntimeService runtimeService;
+  private final java.time.Duration replyWindow;
 
-  CampaignProcess(RuntimeService runtimeService) {
+  CampaignProcess(RuntimeService runtimeService,
+      @org.springframework.beans.factory.annotation.Value("${relais.campaigns.reply-window:P30D}")
+      java.time.Duration replyWindow) {
     this.runtimeService = runtimeService;
+    this.replyWindow = replyWindow;
+  }
+
+  /** A customer's reply for the person or group the routing table names (processes/campaign-reply.bpmn). */
+  void startReply(Long campaignId, Map<String, Object> variables) {
+    runtimeService.startProcessInstanceByKey("campaign-reply",
+        campaignId == null ? "reply" : CampaignBpmn.businessKey(campaignId), variables);
   }
 
   void start(Campaign campaign, Campaigns.AudiencePreview preview, String renderedPreview) {
@@ -27,6 +37,7 @@ class CampaignProcess {
     variables.put(CampaignBpmn.PREVIEW, renderedPreview.length() > 3900 ? renderedPreview.substring(0, 3900)
         : renderedPreview);
     // without a sending time it goes out as soon as it is approved
+    variables.put(CampaignBpmn.REPLY_WINDOW, replyWindow.toString());
     variables.put(CampaignBpmn.SEND_AT, campaign.sendAt() == null ? new Date(0) : Date.from(campaign.sendAt()));
     runtimeService.startProcessInstanceByKey(CampaignBpmn.PROCESS_KEY, CampaignBpmn.businessKey(campaign.id()),
         variables);

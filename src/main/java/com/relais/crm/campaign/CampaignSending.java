@@ -32,10 +32,12 @@ class CampaignSending {
   private final CurrentUser currentUser;
   private final Clock clock;
   private final int batchSize;
+  private final int maxPerMinute;
 
   CampaignSending(CampaignStore store, AudienceFinder audiences, CampaignTexts texts, UnsubscribeLinks links,
       MarketingCards cards, Outbox outbox, CommunicationService communications, CurrentUser currentUser, Clock clock,
-      @Value("${relais.campaigns.batch-size:200}") int batchSize) {
+      @Value("${relais.campaigns.batch-size:200}") int batchSize,
+      @Value("${relais.campaigns.max-per-minute:0}") int maxPerMinute) {
     this.store = store;
     this.audiences = audiences;
     this.texts = texts;
@@ -46,6 +48,16 @@ class CampaignSending {
     this.currentUser = currentUser;
     this.clock = clock;
     this.batchSize = batchSize;
+    this.maxPerMinute = maxPerMinute;
+  }
+
+  /**
+   * The pause between two batches that keeps the sending under {@code max-per-minute} (what the mail server and the
+   * SMSC accept); none without a limit. A timer of the diagram, so no thread waits and a restart keeps the pace.
+   */
+  java.time.Duration pause() {
+    return maxPerMinute <= 0 ? java.time.Duration.ZERO
+        : java.time.Duration.ofMillis(60_000L * batchSize / maxPerMinute);
   }
 
   @Transactional
@@ -107,8 +119,13 @@ class CampaignSending {
   }
 
   @Transactional
-  void close(long campaignId) {
+  void markSent(long campaignId) {
     store.sent(campaignId, clock.instant());
+  }
+
+  @Transactional
+  void close(long campaignId) {
+    store.closed(campaignId, clock.instant());
   }
 
   private static String clip(String text, int max) {

@@ -58,6 +58,10 @@ class CampaignStore {
         .params(at(now), at(now), id).update();
   }
 
+  void closed(long id, Instant now) {
+    jdbc.sql("update campaign set closed_at = ? where id = ?").params(at(now), id).update();
+  }
+
   Campaign get(long id) {
     return jdbc.sql("select * from campaign where id = ?").param(id).query(this::campaign).optional()
         .orElseThrow(() -> new NotFoundException("Campaign", id));
@@ -101,6 +105,21 @@ class CampaignStore {
         + " and opted_out_at is null").params(at(now), campaignId, customerId).update() == 1;
   }
 
+  /** The campaign on this channel the customer received last since {@code since}, if any: what a reply answers. */
+  java.util.Optional<Long> lastCampaignOf(long customerId, String channel, Instant since) {
+    return jdbc.sql("select r.campaign_id from campaign_recipient r join campaign c on c.id = r.campaign_id"
+            + " where r.customer_id = ? and r.status = 'SENT' and c.channel = ? and r.sent_at >= ?"
+            + " order by r.sent_at desc limit 1")
+        .params(customerId, channel, at(since)).query(Long.class).optional();
+  }
+
+  void reply(Long campaignId, Long customerId, String channel, String sender, Long exchangeId, String topic,
+      Instant at) {
+    jdbc.sql("insert into campaign_reply (campaign_id, customer_id, channel, sender, exchange_id, topic, received_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(campaignId, customerId, channel, sender, exchangeId, topic, at(at)).update();
+  }
+
   /** The SMS campaign this customer received last, if any. */
   java.util.Optional<Long> lastSmsCampaignOf(long customerId) {
     return jdbc.sql("select r.campaign_id from campaign_recipient r join campaign c on c.id = r.campaign_id"
@@ -116,22 +135,26 @@ class CampaignStore {
   private Campaign.Counts counts(long id) {
     return jdbc.sql("select count(*), sum(case when status = 'EXCLUDED_NO_CONSENT' then 1 else 0 end),"
             + " sum(case when status = 'SENT' then 1 else 0 end), sum(case when status = 'FAILED' then 1 else 0 end),"
-            + " sum(case when opted_out_at is not null then 1 else 0 end) from campaign_recipient where campaign_id = ?")
-        .param(id)
+            + " sum(case when opted_out_at is not null then 1 else 0 end),"
+            + " (select count(*) from campaign_reply p where p.campaign_id = ?)"
+            + " from campaign_recipient where campaign_id = ?")
+        .params(id, id)
         .query((rs, n) -> new Campaign.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-            rs.getLong(5), 0, 0, BigDecimal.ZERO))
+            rs.getLong(5), rs.getLong(6), 0, BigDecimal.ZERO))
         .single();
   }
 
   private Campaign campaign(ResultSet rs, int row) throws SQLException {
     Timestamp sendAt = rs.getTimestamp("send_at");
     Timestamp sentAt = rs.getTimestamp("sent_at");
+    Timestamp closedAt = rs.getTimestamp("closed_at");
     return new Campaign(rs.getLong("id"), rs.getString("name"),
         CampaignRequest.Channel.valueOf(rs.getString("channel")),
         CampaignRequest.Purpose.valueOf(rs.getString("purpose")), rs.getString("subject"), rs.getString("body"),
         read(rs.getString("audience")), sendAt == null ? null : sendAt.toInstant(),
         Campaign.Status.valueOf(rs.getString("status")), rs.getString("created_by"), rs.getString("decided_by"),
-        rs.getString("decision_note"), sentAt == null ? null : sentAt.toInstant(), counts(rs.getLong("id")));
+        rs.getString("decision_note"), sentAt == null ? null : sentAt.toInstant(),
+        closedAt == null ? null : closedAt.toInstant(), counts(rs.getLong("id")));
   }
 
   private String write(Audience audience) {

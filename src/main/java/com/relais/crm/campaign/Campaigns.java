@@ -24,6 +24,7 @@ class Campaigns {
   static final int SAMPLE = 10;
 
   private final CampaignStore store;
+  private final CampaignTextLibrary library;
   private final AudienceFinder audiences;
   private final CampaignTexts texts;
   private final CampaignProcess process;
@@ -32,10 +33,11 @@ class Campaigns {
   private final Clock clock;
   private final Duration resultWindow;
 
-  Campaigns(CampaignStore store, AudienceFinder audiences, CampaignTexts texts, CampaignProcess process,
+  Campaigns(CampaignStore store, CampaignTextLibrary library, AudienceFinder audiences, CampaignTexts texts, CampaignProcess process,
       WonDeals wonDeals, CurrentUser currentUser, Clock clock,
       @Value("${relais.campaigns.result-window:P90D}") Duration resultWindow) {
     this.store = store;
+    this.library = library;
     this.audiences = audiences;
     this.texts = texts;
     this.process = process;
@@ -52,8 +54,21 @@ class Campaigns {
 
   @Transactional
   Campaign create(CampaignRequest request) {
-    check(request);
-    return get(store.insert(request, currentUser.id(), clock.instant()));
+    CampaignRequest complete = fromLibrary(request);
+    check(complete);
+    return get(store.insert(complete, currentUser.id(), clock.instant()));
+  }
+
+  /** The request with the ready text's subject and text where it gives none of its own. */
+  private CampaignRequest fromLibrary(CampaignRequest request) {
+    if (request.textId() == null) {
+      return request;
+    }
+    var ready = library.get(request.textId());
+    return new CampaignRequest(request.name(), request.channel(), request.purpose(),
+        request.subject() == null || request.subject().isBlank() ? ready.subject() : request.subject(),
+        request.text() == null || request.text().isBlank() ? ready.text() : request.text(), request.audience(),
+        request.sendAt(), request.textId());
   }
 
   @Transactional
@@ -62,8 +77,9 @@ class Campaigns {
     if (current.status() != Campaign.Status.DRAFT) {
       throw new ConflictException("Campaign " + id + " is " + current.status() + "; only a draft can be changed");
     }
-    check(request);
-    store.update(id, request, clock.instant());
+    CampaignRequest complete = fromLibrary(request);
+    check(complete);
+    store.update(id, complete, clock.instant());
     return get(id);
   }
 
@@ -104,6 +120,9 @@ class Campaigns {
   }
 
   private void check(CampaignRequest request) {
+    if (request.text() == null || request.text().isBlank()) {
+      throw new InvalidFieldException("text", "text: the message, or a textId of the library");
+    }
     if (request.channel() == CampaignRequest.Channel.EMAIL && (request.subject() == null
         || request.subject().isBlank())) {
       throw new InvalidFieldException("subject", "subject: an e-mail needs one");
@@ -127,7 +146,7 @@ class Campaigns {
     var c = campaign.counts();
     return new Campaign(campaign.id(), campaign.name(), campaign.channel(), campaign.purpose(), campaign.subject(),
         campaign.text(), campaign.audience(), campaign.sendAt(), campaign.status(), campaign.createdBy(),
-        campaign.decidedBy(), campaign.decisionNote(), campaign.sentAt(), new Campaign.Counts(c.targeted(),
+        campaign.decidedBy(), campaign.decisionNote(), campaign.sentAt(), campaign.closedAt(), new Campaign.Counts(c.targeted(),
             c.excludedNoConsent(), c.sent(), c.failed(), c.optedOut(), c.replies(), won.size(), revenue));
   }
 }

@@ -37,10 +37,14 @@ class SmsStop {
     this.store = store;
   }
 
+  static boolean isStop(String text) {
+    return STOP_WORDS.contains(text.strip().toUpperCase(Locale.ROOT));
+  }
+
+  /** Any other text is a reply ({@link CampaignReplies}). */
   @EventListener
   void on(SmsReceived sms) {
-    if (!STOP_WORDS.contains(sms.text().strip().toUpperCase(Locale.ROOT))) {
-      log.info("SMS from {} is not a STOP; replies are not routed yet", sms.fromE164());
+    if (!isStop(sms.text())) {
       return;
     }
     List<Long> senders = cards.withPhone(sms.fromE164());

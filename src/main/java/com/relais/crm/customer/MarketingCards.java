@@ -48,6 +48,13 @@ public class MarketingCards {
         .param(digits).query(Long.class).list();
   }
 
+  /** The customers with this e-mail address (stored lower-case). */
+  @Transactional(readOnly = true)
+  public List<Long> withEmail(String email) {
+    return jdbc.sql("select id from customer where email = ? order by id").param(email.strip().toLowerCase())
+        .query(Long.class).list();
+  }
+
   /** The customers created in [from, to), by acquisition source: who the marketing brought in that period. */
   @Transactional(readOnly = true)
   public java.util.Map<String, List<Long>> acquiredBetween(java.time.Instant from, java.time.Instant to) {

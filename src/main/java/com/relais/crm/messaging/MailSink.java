@@ -31,19 +31,28 @@ public class MailSink {
       Instant receivedAt) {}
 
   private final int port;
+  private final int imapPort;
   private GreenMail server;
 
-  MailSink(@Value("${spring.mail.port}") int port) {
+  MailSink(@Value("${spring.mail.port}") int port, @Value("${relais.replies.sink-imap-port:0}") int imapPort) {
     this.port = port;
+    // the replies mailbox of the quick start: IMAP next to the SMTP port, unless a port is set
+    this.imapPort = imapPort > 0 ? imapPort : port + 118;
     start();
+  }
+
+  /** The IMAP port of the in-process mailboxes (each address that received mail has one, password = address). */
+  public int imapPort() {
+    return imapPort;
   }
 
   /** Starts (or starts again) listening; the fault tests stop it to play an SMTP outage. */
   public synchronized void start() {
     if (server == null) {
-      server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      server = new GreenMail(new ServerSetup[] {new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+          new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
       server.start();
-      log.info("Mail sink (in-process SMTP) listening on 127.0.0.1:{}", port);
+      log.info("Mail sink (in-process SMTP) listening on 127.0.0.1:{}, its mailboxes over IMAP on {}", port, imapPort);
     }
   }
 

@@ -31,6 +31,13 @@ public class AccountManagers {
     return owners;
   }
 
+  /** The owner of the customer's newest deal, if they have one. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<String> of(long customerId) {
+    return jdbc.sql("select owner from opportunity where customer_id = ? order by id desc limit 1").param(customerId)
+        .query(String.class).optional();
+  }
+
   /** The customers of these deals (deal id to customer id), for facts other modules keep per deal. */
   @Transactional(readOnly = true)
   public Map<Long, Long> customersOf(Collection<Long> opportunityIds) {

@@ -59,6 +59,12 @@ class ApiFuzzTest {
 
   private long planItemId;
   private long campaignId;
+  private long readyTextId;
+
+  private static Map<String, Object> readyText() {
+    return Map.of("name", "Fuzz text", "channel", "SMS", "purpose", "INFORMATIONAL", "text", "Hi {{name}}",
+        "active", false);
+  }
 
   /** A draft of a category no customer has: a fuzzed campaign never reaches anyone (and is never submitted). */
   private static Map<String, Object> campaignBody() {
@@ -94,8 +100,9 @@ class ApiFuzzTest {
     planTemplateId = Api.as(rest, "admin").post("/api/plan-templates", Map.of("category", "FUZZ_CATEGORY",
         "kind", "CALL", "title", "Fuzz template", "everyMonths", 3, "active", false)).json().path("id").asLong();
     campaignId = Api.as(rest, "sales").post("/api/campaigns", campaignBody()).json().path("id").asLong();
+    readyTextId = Api.as(rest, "admin").post("/api/campaign-texts", readyText()).json().path("id").asLong();
     assertThat(List.of(customerId, dealId, communicationId, templateId, teamId, planItemId, planTemplateId,
-        campaignId))
+        campaignId, readyTextId))
         .allMatch(id -> id > 0);
     // the fuzz changes entries of its own, never the built-in ones other tests read (409 on later rounds is fine)
     Api.as(rest, "admin").post("/api/communication-types", Map.of("code", "FUZZ_TYPE", "label", "Fuzz type"));
@@ -159,6 +166,8 @@ class ApiFuzzTest {
             "label", "Fuzz category", "active", false, "position", 900))),
         new Target("sales", HttpMethod.POST, "/api/campaigns", tree(campaignBody())),
         new Target("sales", HttpMethod.PUT, "/api/campaigns/" + campaignId, tree(campaignBody())),
+        new Target("admin", HttpMethod.POST, "/api/campaign-texts", tree(readyText())),
+        new Target("admin", HttpMethod.PUT, "/api/campaign-texts/" + readyTextId, tree(readyText())),
         // sales may not build plans: the body is still read (and refused when broken), no plan is ever made
         new Target("sales", HttpMethod.POST, "/api/contact-plans", tree(Map.of("date", "2026-12-01"))),
         new Target("sales", HttpMethod.POST, "/api/customers/" + customerId + "/plan-items", tree(Map.of(

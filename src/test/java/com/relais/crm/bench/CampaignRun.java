@@ -60,7 +60,38 @@ final class CampaignRun {
     loadSeconds = (System.nanoTime() - start) / 1e9;
   }
 
-  void run(ConfigurableApplicationContext context, String base, int customers) throws Exception {
+  double dealsPerSecondAlone;
+  double dealsPerSecondDuring;
+
+  /**
+   * Deals driven through the Java API (scenario A's script) with nothing else running, then the same number while
+   * the campaign goes out: how much a sending slows the daily work.
+   */
+  void run(ConfigurableApplicationContext context, String base, int customers, DealRun warmUp, DealRun alone,
+      DealRun during, int deals) throws Exception {
+    warmUp.run(deals / 2, 4, 7_000_000);
+    alone.run(deals, 4, 7_100_000);
+    dealsPerSecondAlone = alone.dealsPerSecond();
+    Thread[] alongside = new Thread[1];
+    Exception[] failed = new Exception[1];
+    run(context, base, customers, () -> {
+      alongside[0] = new Thread(() -> {
+        try {
+          during.run(deals, 4, 7_200_000);
+        } catch (Exception e) {
+          failed[0] = e;
+        }
+      }, "deals-during-campaign");
+      alongside[0].start();
+    });
+    alongside[0].join();
+    if (failed[0] != null) {
+      throw failed[0];
+    }
+    dealsPerSecondDuring = during.dealsPerSecond();
+  }
+
+  void run(ConfigurableApplicationContext context, String base, int customers, Runnable onApproval) throws Exception {
     JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
     Http sales = new Http(base, "sales", null, null);
     Http manager = new Http(base, "manager", null, null);
@@ -81,6 +112,7 @@ final class CampaignRun {
     if (approved.status() != 204) {
       throw new IllegalStateException("approval: " + approved);
     }
+    onApproval.run();
     waitFor(() -> "SENT".equals(jdbc.queryForObject("select status from campaign where id = ?", String.class, id)));
     queuedSeconds = (System.nanoTime() - start) / 1e9;
     sent = jdbc.queryForObject("select count(*) from campaign_recipient where campaign_id = ? and status = 'SENT'",

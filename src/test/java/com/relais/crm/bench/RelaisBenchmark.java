@@ -52,7 +52,7 @@ class RelaisBenchmark {
     int searches = setting("searches", 300);
     int notificationEvents = setting("notificationEvents", 10_000);
     int planCustomers = setting("planCustomers", 100_000);
-    int campaignCustomers = setting("campaignCustomers", 20_000);
+    int campaignCustomers = setting("campaignCustomers", 100_000);
     Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N,P,K").toUpperCase().split("\\s*,\\s*"));
     boolean keep = Boolean.parseBoolean(System.getProperty("bench.keepDb", "false"));
     for (var s : List.of(List.of("deals", deals), List.of("workers", workers), List.of("rounds", rounds),
@@ -125,7 +125,9 @@ class RelaisBenchmark {
         scenarioN(context, notificationEvents);
       }
       if (scenarios.contains("K")) {
-        scenarioK(context, base, db, campaignCustomers);
+        scenarioK(context, base, db, campaignCustomers, new DealRun(new DealRun.Crm(context, engine), crmArrivals),
+            new DealRun(new DealRun.Crm(context, engine), crmArrivals),
+            new DealRun(new DealRun.Crm(context, engine), crmArrivals));
       }
       if (scenarios.contains("P")) {
         scenarioP(context, base, db, planCustomers);
@@ -314,13 +316,17 @@ class RelaisBenchmark {
     results.figure("N", "outbox lag p95 (commit to SMTP accepted)", run.lagP95Millis, "ms");
   }
 
-  private void scenarioK(ConfigurableApplicationContext context, String base, String db, int customers)
-      throws Exception {
+  private void scenarioK(ConfigurableApplicationContext context, String base, String db, int customers,
+      DealRun warmUp, DealRun alone, DealRun during) throws Exception {
     CampaignRun run = new CampaignRun();
     try (Connection c = pg.connect(db)) {
       run.load(c, customers);
     }
-    run.run(context, base, customers);
+    int deals = 60;
+    run.run(context, base, customers, warmUp, alone, during, deals);
+    results.figure("K", deals + " deals alone (scenario A's script, 4 workers)", run.dealsPerSecondAlone, "deals/s");
+    results.figure("K", deals + " deals while the campaign is sent", run.dealsPerSecondDuring, "deals/s");
+    results.figure("K", "deals/s during / alone", run.dealsPerSecondDuring / run.dealsPerSecondAlone, "x");
     results.figure("K", "audience preview over HTTP", run.audienceMillis, "ms");
     results.figure("K", "recipients sent (three in four agreed)", run.sent, "mails");
     results.figure("K", "left out for lack of consent", run.excluded, "customers");

@@ -132,6 +132,8 @@ class CampaignOverHttpTest {
         .contains("Campaign Winter " + run, "Dear Agreed 7 " + run);
     assertThat(sales.get("/api/communications?customerId=" + silent.get(3)).json().toString())
         .doesNotContain("Campaign Winter");
+    assertThat(sales.get("/api/customers/" + agreed.get(7) + "/timeline").json().toString())
+        .contains("Campaign Winter " + run);
 
     // the unsubscribe link: no login, one click; a forged token changes nothing
     MailSink.ReceivedMail first = mails.get(0);

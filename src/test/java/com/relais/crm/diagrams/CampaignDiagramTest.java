@@ -38,20 +38,22 @@ class CampaignDiagramTest extends DiagramTest {
 
   @BeforeEach
   void mockTheCrm() {
-    mocks = new DiagramMocks().delegate("scheduleCampaign").delegate("rejectCampaign").delegate("closeCampaign");
+    mocks = new DiagramMocks().delegate("scheduleCampaign").delegate("rejectCampaign").delegate("markCampaignSent")
+        .delegate("closeCampaign");
     batches = 0;
     // three batches: the third finds the last recipients
     Mocks.register("sendCampaignBatch", (JavaDelegate) execution -> {
       batches++;
       mocks.calls.add("sendCampaignBatch");
       execution.setVariable("allSent", batches == 3);
+      execution.setVariable("batchPause", "PT20S");
     });
   }
 
   private ProcessInstance submitted(Date sendAt) {
     return runtimeService().startProcessInstanceByKey("campaign", "campaign-" + key, withVariables("campaignId", 5L,
         "campaignName", "Winter", "audienceCount", 150L, "excludedNoConsent", 50L, "audienceSample", "A, B",
-        "renderedPreview", "Dear A", "sendAt", sendAt));
+        "renderedPreview", "Dear A", "sendAt", sendAt, "replyWindow", "P30D"));
   }
 
   @Test
@@ -70,11 +72,26 @@ class CampaignDiagramTest extends DiagramTest {
     for (int batch = 0; batch < 3; batch++) {
       BpmnAwareTests.assertThat(campaign).isWaitingAt("serviceTask_sendBatch");
       execute(job(campaign));
+      if (batch < 2) {
+        // the pace: the next batch waits its pause
+        BpmnAwareTests.assertThat(campaign).isWaitingAt("intermediateCatchEvent_batchPause");
+        assertThat(job(campaign).getDuedate()).isAfter(ClockUtil.getCurrentTime());
+        passTime(Duration.ofSeconds(21));
+        execute(job(campaign));
+      }
     }
 
-    BpmnAwareTests.assertThat(campaign).isEnded().hasPassed("serviceTask_closeCampaign", "endEvent_campaignSent");
+    // sent, and its counts stay open to replies for the reply window
+    BpmnAwareTests.assertThat(campaign).isWaitingAt("intermediateCatchEvent_replyWindow");
+    assertThat(mocks.calls).endsWith("markCampaignSent");
+    passTime(Duration.ofDays(29));
+    assertThat(managementService().createJobQuery().processInstanceId(campaign.getId()).timers()
+        .duedateLowerThan(ClockUtil.getCurrentTime()).count()).isZero();
+    passTime(Duration.ofDays(1).plusMinutes(1));
+    execute(job(campaign));
+    BpmnAwareTests.assertThat(campaign).isEnded().hasPassed("serviceTask_closeCampaign", "endEvent_campaignClosed");
     assertThat(mocks.calls).containsExactly("scheduleCampaign", "sendCampaignBatch", "sendCampaignBatch",
-        "sendCampaignBatch", "closeCampaign");
+        "sendCampaignBatch", "markCampaignSent", "closeCampaign");
   }
 
   @Test

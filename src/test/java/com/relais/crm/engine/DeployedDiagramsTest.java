@@ -65,7 +65,7 @@ class DeployedDiagramsTest {
    * transaction (recording a contact, the manager's decision) are synchronous on purpose (docs/api.md).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"contact-plan", "customer-contact", "campaign", "notification"})
+  @ValueSource(strings = {"contact-plan", "customer-contact", "campaign", "campaign-reply", "notification"})
   void theOtherProcessesHaveFormsNamesAndNamedDelegates(String key) {
     var model = latest(key);
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {

@@ -65,7 +65,7 @@ final class ChildNode implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dserver.port=" + port,
         // each node's in-process mail server (the demo's sink) on a port of its own, so two nodes can run side by side
-        "-Dspring.mail.port=" + freePort()));
+        "-Dspring.mail.port=" + freePort(), "-Drelais.replies.sink-imap-port=" + freePort()));
     settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("com.relais.crm.RelaisCrmApplication");
     ProcessBuilder builder = new ProcessBuilder(command)
