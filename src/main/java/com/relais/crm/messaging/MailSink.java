@@ -71,9 +71,13 @@ public class MailSink {
     return Arrays.stream(server.getReceivedMessages()).map(MailSink::read).toList();
   }
 
+  /** Empties every mailbox and forgets the accounts GreenMail made for each address it received mail for. */
   public synchronized void clear() throws Exception {
     if (server != null) {
       server.purgeEmailFromAllMailboxes();
+      for (var account : java.util.List.copyOf(server.getUserManager().listUser())) {
+        server.getUserManager().deleteUser(account);
+      }
     }
   }
 
