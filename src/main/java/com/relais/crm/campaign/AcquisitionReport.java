@@ -44,6 +44,8 @@ class AcquisitionReport {
 
   @Transactional(readOnly = true)
   Report report(LocalDate from, LocalDate to) {
+    com.relais.crm.platform.SaneDates.require("from", from);
+    com.relais.crm.platform.SaneDates.require("to", to);
     if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 3660) {
       throw new InvalidFieldException("from", "from and to: a period of at most ten years, from not after to");
     }

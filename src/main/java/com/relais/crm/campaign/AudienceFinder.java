@@ -42,6 +42,9 @@ class AudienceFinder {
 
   /** 400 naming an unknown category or acquisition source. */
   void check(Audience audience) {
+    com.relais.crm.platform.SaneDates.require("audience.lastContactBefore", audience.lastContactBefore());
+    com.relais.crm.platform.SaneDates.require("audience.lastContactAfter", audience.lastContactAfter());
+    com.relais.crm.platform.SaneDates.require("audience.wonSince", audience.wonSince());
     audience.categories().forEach(categories::requireKnown);
     Set<String> sources = Set.copyOf(Arrays.stream(AcquisitionSource.values()).map(Enum::name).toList());
     for (String source : audience.acquisitionSources()) {

@@ -127,8 +127,9 @@ class Campaigns {
         || request.subject().isBlank())) {
       throw new InvalidFieldException("subject", "subject: an e-mail needs one");
     }
-    if (request.sendAt() != null && request.sendAt().isAfter(clock.instant().plus(Duration.ofDays(366)))) {
-      throw new InvalidFieldException("sendAt", "sendAt: at most a year ahead");
+    if (request.sendAt() != null && (request.sendAt().isAfter(clock.instant().plus(Duration.ofDays(366)))
+        || request.sendAt().isBefore(Instant.parse("2000-01-01T00:00:00Z")))) {
+      throw new InvalidFieldException("sendAt", "sendAt: a time from now to a year ahead (a past one means at once)");
     }
     texts.check("subject", request.subject());
     texts.check("text", request.text());

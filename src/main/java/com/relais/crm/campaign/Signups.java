@@ -146,6 +146,15 @@ class Signups {
   /** A sliding window per address, on this node (a balancer spreading one address over nodes lets a few more). */
   private boolean allowed(String address) {
     Instant now = clock.instant();
+    // addresses quiet for a whole window are forgotten, so the map does not grow with every visitor ever seen
+    if (recent.size() > 10_000) {
+      recent.entrySet().removeIf(entry -> {
+        synchronized (entry.getValue()) {
+          Instant last = entry.getValue().peekLast();
+          return last == null || last.isBefore(now.minus(properties.window()));
+        }
+      });
+    }
     Deque<Instant> times = recent.computeIfAbsent(address == null ? "?" : address, a -> new ArrayDeque<>());
     synchronized (times) {
       while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(properties.window()))) {

@@ -125,6 +125,9 @@ public class CommunicationService {
       catalogue.requireKnown(CatalogueKind.STATUS, s.status());
       filter = filter.and(CommunicationRepository.inStatus(s.status()));
     }
+    // a date far outside a working life is a typo or an attack; PostgreSQL refuses years it cannot store (a 500)
+    requireInRange("from", s.from());
+    requireInRange("to", s.to());
     if (s.from() != null) {
       filter = filter.and(CommunicationRepository.startingFrom(s.from()));
     }

@@ -38,7 +38,7 @@ class ContactPlanRequests {
   @Transactional
   PlanView request(LocalDate date) {
     LocalDate today = days.today();
-    LocalDate day = date == null ? today : date;
+    LocalDate day = date == null ? today : com.relais.crm.platform.SaneDates.require("date", date);
     if (day.isBefore(today) || day.isAfter(today.plusDays(DAYS_AHEAD))) {
       throw new InvalidFieldException("date", "date: from today to " + DAYS_AHEAD + " days ahead");
     }
@@ -52,6 +52,7 @@ class ContactPlanRequests {
 
   @Transactional(readOnly = true)
   PlanView read(LocalDate day) {
+    com.relais.crm.platform.SaneDates.require("date", day);
     ContactPlans.Plan plan = plans.plan(day).orElseThrow(() -> new NotFoundException("Contact plan", day));
     return new PlanView(plan.date(), plan.status(), plan.requestedBy(), plan.contactCount(), plan.leftOver(),
         plans.entries(day, scope.visibleUsers()));

@@ -64,6 +64,8 @@ class PlanItems {
   /** The caller's items (or, for a manager or admin, someone else's they answer for) due in a period. */
   @Transactional(readOnly = true)
   List<PlanItem> assignedTo(String assignee, LocalDate from, LocalDate to) {
+    com.relais.crm.platform.SaneDates.require("from", from);
+    com.relais.crm.platform.SaneDates.require("to", to);
     if (!scope.mayAnswerFor(assignee)) {
       throw new AccessDeniedException("You may not read the work plan of " + assignee);
     }

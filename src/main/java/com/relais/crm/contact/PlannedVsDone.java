@@ -84,6 +84,8 @@ class PlannedVsDone {
 
   @Transactional(readOnly = true)
   Report report(LocalDate from, LocalDate to, String userId, Long teamId) {
+    com.relais.crm.platform.SaneDates.require("from", from);
+    com.relais.crm.platform.SaneDates.require("to", to);
     if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 366) {
       throw new InvalidFieldException("from", "from and to: a period of at most a year, from not after to");
     }
