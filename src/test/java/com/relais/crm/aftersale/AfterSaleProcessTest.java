@@ -55,10 +55,13 @@ class AfterSaleProcessTest {
     AbstractAssertions.init(engine);
   }
 
+  @Autowired com.relais.crm.DealDriver driver;
+
   @AfterEach
   void resetClockAndUser() {
     ClockUtil.reset();
     identityService.clearAuthentication();
+    driver.awaitQuietEngine();
   }
 
   private ProcessInstance afterSaleOf(long dealId) {

@@ -48,6 +48,7 @@ class DealFlowProcessTest {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+    deals.awaitQuietEngine();
   }
 
   /** The delivery found for a deal is remembered by id; one whose creation was rolled back must not be found. */

@@ -25,6 +25,12 @@ class WholeDealOverHttpTest {
   @Autowired TestRestTemplate rest;
   @Autowired DealDriver deals;
 
+  /** The coverage listener exports when the class ends; the job executor must be quiet then (DealDriver). */
+  @org.junit.jupiter.api.AfterEach
+  void quietEngine() {
+    deals.awaitQuietEngine();
+  }
+
   private static final String OUTSIDER = "outsider";
   private static final String OUTSIDER_PASSWORD = "outsider-password";
 
