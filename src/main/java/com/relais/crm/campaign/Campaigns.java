@@ -24,6 +24,7 @@ class Campaigns {
   static final int SAMPLE = 10;
 
   private final CampaignStore store;
+  private final MarketingCards cards;
   private final CampaignTextLibrary library;
   private final AudienceFinder audiences;
   private final CampaignTexts texts;
@@ -33,10 +34,11 @@ class Campaigns {
   private final Clock clock;
   private final Duration resultWindow;
 
-  Campaigns(CampaignStore store, CampaignTextLibrary library, AudienceFinder audiences, CampaignTexts texts, CampaignProcess process,
+  Campaigns(CampaignStore store, MarketingCards cards, CampaignTextLibrary library, AudienceFinder audiences, CampaignTexts texts, CampaignProcess process,
       WonDeals wonDeals, CurrentUser currentUser, Clock clock,
       @Value("${relais.campaigns.result-window:P90D}") Duration resultWindow) {
     this.store = store;
+    this.cards = cards;
     this.library = library;
     this.audiences = audiences;
     this.texts = texts;
@@ -85,12 +87,12 @@ class Campaigns {
 
   @Transactional(readOnly = true)
   Campaign get(long id) {
-    return withResults(store.get(id));
+    return withResults(store.withCounts(store.get(id)));
   }
 
   @Transactional(readOnly = true)
   List<Campaign> list(int page, int size) {
-    return store.list(page, size);
+    return store.list(page, size).stream().map(store::withCounts).toList();
   }
 
   @Transactional(readOnly = true)
@@ -110,10 +112,9 @@ class Campaigns {
     }
     AudiencePreview preview = audience(id);
     MarketingCards.Card first = preview.sample().isEmpty() ? null
-        : new MarketingCards.Card(preview.sample().get(0).customerId(), preview.sample().get(0).name(), "", "",
-            preview.sample().get(0).category(), "", true, false, true, false);
+        : cards.of(preview.sample().get(0).customerId()).orElse(null);
     String rendered = first == null ? "(nobody in the audience)"
-        : (campaign.subject() == null ? "" : texts.render(campaign.subject(), first, "(link)") + "\n\n")
+        : (campaign.subject() == null ? "" : texts.render(campaign.subject(), first, "(unsubscribe link)") + "\n\n")
             + texts.render(campaign.text(), first, "(unsubscribe link)");
     process.start(campaign, preview, rendered);
     return get(id);

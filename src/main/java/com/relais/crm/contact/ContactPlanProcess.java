@@ -8,18 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
  * The one class that talks to the engine's runtime for the contact plan and its contacts (docs/architecture.md,
- * rules): it starts a requested plan by its message, each contact's process, and closes nothing by hand.
+ * rules): it starts a requested plan by its message and each contact's process.
  */
 @Component
 class ContactPlanProcess {
   private final RuntimeService runtimeService;
-  private final TaskService taskService;
   private final ContactPlans plans;
   private final ContactCards cards;
   private final ContactHistory history;
@@ -28,10 +25,9 @@ class ContactPlanProcess {
   private final WorkingDays days;
   private final ContactPlanProperties properties;
 
-  ContactPlanProcess(RuntimeService runtimeService, TaskService taskService, ContactPlans plans, ContactCards cards,
+  ContactPlanProcess(RuntimeService runtimeService, ContactPlans plans, ContactCards cards,
       ContactHistory history, PlanItems items, Teams teams, WorkingDays days, ContactPlanProperties properties) {
     this.runtimeService = runtimeService;
-    this.taskService = taskService;
     this.plans = plans;
     this.cards = cards;
     this.history = history;
@@ -90,11 +86,5 @@ class ContactPlanProcess {
 
   private static String lines(List<String> lines, String none) {
     return lines.isEmpty() ? none : String.join("\n", lines);
-  }
-
-  /** The open contact task of an instance, if the member has not recorded it yet. */
-  java.util.Optional<Task> openContactTask(String processInstanceId) {
-    return java.util.Optional.ofNullable(taskService.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(ContactPlanBpmn.TASK_CONTACT).singleResult());
   }
 }
