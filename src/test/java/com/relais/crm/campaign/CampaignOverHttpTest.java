@@ -1,19 +1,17 @@
 package com.relais.crm.campaign;
 
+import static com.relais.crm.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.relais.crm.Api;
 import com.relais.crm.HttpTest;
 import com.relais.crm.messaging.MailSink;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
@@ -195,21 +193,5 @@ class CampaignOverHttpTest {
     assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
     assertThat(rejected.path("counts").path("sent").asLong()).isZero();
     assertThat(sales.post("/api/campaigns/" + next + "/submit", Map.of()).status()).isEqualTo(409);
-  }
-
-  private static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
-    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    T value = probe.get();
-    while (!done.test(value) && System.nanoTime() < until) {
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      value = probe.get();
-    }
-    assertThat(done.test(value)).as("in time: " + value).isTrue();
-    return value;
   }
 }

@@ -1,15 +1,14 @@
 package com.relais.crm.campaign;
 
+import static com.relais.crm.Eventually.eventuallyPresent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relais.crm.Api;
 import com.relais.crm.HttpTest;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class CampaignReplyTest {
   }
 
   private Task replyTask(String businessKey, String containing) {
-    return eventually(() -> taskService.createTaskQuery().processDefinitionKey("campaign-reply")
+    return eventuallyPresent(() -> taskService.createTaskQuery().processDefinitionKey("campaign-reply")
         .processInstanceBusinessKey(businessKey).list().stream()
         .filter(t -> taskService.getVariable(t.getId(), "replyText").toString().contains(containing))
         .findFirst().orElse(null));
@@ -70,7 +69,7 @@ class CampaignReplyTest {
         .getId();
     Api.as(rest, "manager").post("/engine-rest/task/" + approval + "/complete", Map.of("variables",
         Map.of("campaignApproved", Map.of("value", true))));
-    eventually(() -> "SENT".equals(sales.get("/api/campaigns/" + campaign).json().path("status").asText())
+    eventuallyPresent(() -> "SENT".equals(sales.get("/api/campaigns/" + campaign).json().path("status").asText())
         ? true : null);
 
     String messageId = "<reply-" + run + "@example.com>";
@@ -96,21 +95,5 @@ class CampaignReplyTest {
     // the account manager records what they did
     assertThat(Api.as(rest, "sales2").post("/engine-rest/task/" + lead.getId() + "/complete", Map.of("variables",
         Map.of("replyOutcome", Map.of("value", "DEAL_OPENED")))).status()).isEqualTo(204);
-  }
-
-  private static <T> T eventually(Supplier<T> probe) {
-    long until = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-    T value = probe.get();
-    while (value == null && System.nanoTime() < until) {
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      value = probe.get();
-    }
-    assertThat(value).as("in time").isNotNull();
-    return value;
   }
 }

@@ -1,16 +1,15 @@
 package com.relais.crm.campaign;
 
+import static com.relais.crm.Eventually.eventuallyTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.relais.crm.Api;
 import com.relais.crm.HttpTest;
 import com.relais.crm.messaging.EmbeddedSmsc;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,12 +57,12 @@ class SmsStopTest {
         .getId();
     assertThat(Api.as(rest, "manager").post("/engine-rest/task/" + task + "/complete", Map.of("variables",
         Map.of("campaignApproved", Map.of("value", true)))).status()).isEqualTo(204);
-    eventually(() -> smsc.received().stream().filter(sms -> sms.text().contains("20% off") && sms.text()
+    eventuallyTrue(() -> smsc.received().stream().filter(sms -> sms.text().contains("20% off") && sms.text()
         .contains(run)).count() == 2);
 
     // the customer answers STOP from their phone; the SMSC hands it to the service's receiver session
     String e164 = stopperPhone.replaceAll("[^0-9+]", "");
-    eventually(() -> {
+    eventuallyTrue(() -> {
       smsc.deliverReply(e164, "Relais", "Stop");
       return !Api.as(rest, "sales").get("/api/customers/" + stopper).json().path("smsConsent").path("granted")
           .asBoolean();
@@ -81,20 +80,5 @@ class SmsStopTest {
     JsonNode audience = Api.as(rest, "sales").get("/api/campaigns/" + next + "/audience").json();
     assertThat(audience.path("count").asLong()).isOne();
     assertThat(audience.path("excludedNoConsent").asLong()).isOne();
-  }
-
-  private static void eventually(BooleanSupplier done) {
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("not in time");
-      }
-      try {
-        Thread.sleep(300);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

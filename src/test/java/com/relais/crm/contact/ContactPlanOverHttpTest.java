@@ -1,11 +1,11 @@
 package com.relais.crm.contact;
 
+import static com.relais.crm.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.relais.crm.Api;
 import com.relais.crm.HttpTest;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
@@ -345,21 +343,5 @@ class ContactPlanOverHttpTest {
     assertThat(answer.getStatusCode().value()).isEqualTo(200);
     assertThat(answer.getHeaders().getContentType().toString()).startsWith(type);
     return answer.getBody();
-  }
-
-  private static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
-    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    T value = probe.get();
-    while (!done.test(value) && System.nanoTime() < until) {
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      value = probe.get();
-    }
-    assertThat(done.test(value)).as("in time: " + value).isTrue();
-    return value;
   }
 }
