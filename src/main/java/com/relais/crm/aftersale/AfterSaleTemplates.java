@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import com.relais.crm.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -24,11 +25,16 @@ public class AfterSaleTemplates {
   private static final String COLUMNS =
       "id, family_id, name, is_default, version, active, created_by, created_at";
 
+  private static final String AUDITED = "after-sale-template";
+
   private final JdbcClient jdbc;
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  AfterSaleTemplates(JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
+  private final AuditTrail audit;
+
+  AfterSaleTemplates(JdbcClient jdbc, CurrentUser currentUser, Clock clock, AuditTrail audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.currentUser = currentUser;
     this.clock = clock;
@@ -77,7 +83,9 @@ public class AfterSaleTemplates {
   public AfterSaleTemplate create(TemplateRequest request) {
     validate(request);
     long id = insert(request, null, 1);
-    return get(id);
+    AfterSaleTemplate created = get(id);
+    audit.recordChange(AUDITED, id, null, created);
+    return created;
   }
 
   /** Adds the next version of the template {@code id} and deactivates the one it replaces. */
@@ -89,7 +97,11 @@ public class AfterSaleTemplates {
         .param(previous.id()).update();
     int nextVersion = jdbc.sql("select max(version) from after_sale_template where family_id = ?")
         .param(previous.familyId()).query(Integer.class).single() + 1;
-    return get(insert(request, previous.familyId(), nextVersion));
+    AfterSaleTemplate next = get(insert(request, previous.familyId(), nextVersion));
+    // a new version is a new row: the audit shows it as created, with the version it replaces
+    audit.recordChange(AUDITED, next.id(), null, next);
+    audit.record(AUDITED, previous.id(), "active", true, false);
+    return next;
   }
 
   @Transactional
@@ -97,6 +109,7 @@ public class AfterSaleTemplates {
     AfterSaleTemplate current = current(id).orElseThrow(() -> new NotFoundException("Active after-sale template", id));
     jdbc.sql("update after_sale_template set active = false, is_default = false where id = ?")
         .param(current.id()).update();
+    audit.record(AUDITED, current.id(), "active", true, false);
     return get(current.id());
   }
 

@@ -1,5 +1,6 @@
 package com.relais.crm.attachment;
 
+import com.relais.crm.audit.AuditedAs;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 
 /** A stored file's record. Written once; only its extracted text is filled in later. */
+@AuditedAs(value = "attachment", ignore = {"extractedText", "textStatus"})
 @Entity
 public class Attachment {
   @Id

@@ -3,7 +3,12 @@ package com.relais.crm.audit;
 import com.relais.crm.identity.CurrentUser;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -48,6 +53,48 @@ public class AuditTrail {
     jdbc.update("insert into audit_change (changed_at, changed_by, entity, entity_id, field, old_value, new_value)"
         + " values (?, ?, ?, ?, ?, ?, ?)", Timestamp.from(clock.instant()), currentUser.id(), entity,
         String.valueOf(entityId), field, before, after);
+  }
+
+  /**
+   * Records a record written with plain SQL: each field whose value differs between {@code before} and {@code after}
+   * (field name → value), or one "(created)" row summing up {@code after} when {@code before} is null.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordRow(String entity, Object entityId, Map<String, ?> before, Map<String, ?> after) {
+    if (before == null) {
+      List<String> parts = new ArrayList<>();
+      after.forEach((field, value) -> {
+        if (value != null) {
+          parts.add(field + ": " + value);
+        }
+      });
+      record(entity, entityId, RecordListener.CREATED, null, String.join("; ", parts));
+      return;
+    }
+    after.forEach((field, value) -> record(entity, entityId, field, before.get(field), value));
+  }
+
+  /**
+   * Records a record written with plain SQL from the values a module already reads it as (a Java record before and
+   * after the change, {@code before} null for a new one): each component is a field.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordChange(String entity, Object entityId, Record before, Record after) {
+    recordRow(entity, entityId, before == null ? null : fieldsOf(before), fieldsOf(after));
+  }
+
+  private static Map<String, Object> fieldsOf(Record record) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (RecordComponent component : record.getClass().getRecordComponents()) {
+      try {
+        Method accessor = component.getAccessor();
+        accessor.setAccessible(true);
+        fields.put(component.getName(), FieldChanges.text(accessor.invoke(record)));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+      }
+    }
+    return fields;
   }
 
   /** Every recorded change of one record, oldest first. */

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import com.relais.crm.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +25,10 @@ class CampaignTextLibrary {
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  CampaignTextLibrary(JdbcClient jdbc, CampaignTexts texts, CurrentUser currentUser, Clock clock) {
+  private final AuditTrail audit;
+
+  CampaignTextLibrary(JdbcClient jdbc, CampaignTexts texts, CurrentUser currentUser, Clock clock, AuditTrail audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.texts = texts;
     this.currentUser = currentUser;
@@ -59,19 +63,23 @@ class CampaignTextLibrary {
         .params(request.name().strip(), request.channel().name(), request.purpose().name(), request.subject(),
             request.text(), request.active() == null || request.active(), currentUser.id(), now, now)
         .update(key, "id");
-    return get(key.getKey().longValue());
+    ReadyText added = get(key.getKey().longValue());
+    audit.recordChange("campaign-text", added.id(), null, added);
+    return added;
   }
 
   @Transactional
   ReadyText change(long id, ReadyTextRequest request) {
-    get(id);
+    ReadyText before = get(id);
     check(request);
     jdbc.sql("update campaign_text set name = ?, channel = ?, purpose = ?, subject = ?, body = ?, active = ?,"
             + " updated_at = ? where id = ?")
         .params(request.name().strip(), request.channel().name(), request.purpose().name(), request.subject(),
             request.text(), request.active() == null || request.active(), Timestamp.from(clock.instant()), id)
         .update();
-    return get(id);
+    ReadyText changed = get(id);
+    audit.recordChange("campaign-text", id, before, changed);
+    return changed;
   }
 
   private void check(ReadyTextRequest request) {

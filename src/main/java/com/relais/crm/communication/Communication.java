@@ -1,5 +1,6 @@
 package com.relais.crm.communication;
 
+import com.relais.crm.audit.AuditedAs;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.hibernate.annotations.BatchSize;
 
 /** One exchange with a customer (or a general note). Private ones are seen by their author and assignees only. */
+@AuditedAs("exchange")
 @Entity
 public class Communication {
   @Id

@@ -6,6 +6,7 @@ import com.relais.crm.platform.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import com.relais.crm.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,10 +16,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ExchangeCatalogue {
   static final String DEFAULT_STATUS = "PLANNED";
 
-  private final JdbcClient jdbc;
+  /** The audit's name for entries of this catalogue; an entry's id there is "KIND/CODE". */
+  static final String AUDITED = "exchange-catalogue";
 
-  ExchangeCatalogue(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+
+  ExchangeCatalogue(JdbcClient jdbc, AuditTrail audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
   }
 
   @Transactional(readOnly = true)
@@ -57,7 +63,9 @@ public class ExchangeCatalogue {
     } catch (DuplicateKeyException e) {
       throw new ConflictException(label(kind) + " " + request.code() + " already exists; change it with PUT");
     }
-    return get(kind, request.code());
+    CatalogueEntry added = get(kind, request.code());
+    audit.recordChange(AUDITED, kind + "/" + request.code(), null, added);
+    return added;
   }
 
   /** Relabels, reorders, retires or brings back an entry; its code never changes, so stored exchanges stay valid. */
@@ -81,7 +89,9 @@ public class ExchangeCatalogue {
         .params(request.label().strip(), outcome == null ? null : outcome.name(), active,
             request.position() == null ? current.position() : request.position(), kind.name(), code)
         .update();
-    return get(kind, code);
+    CatalogueEntry changed = get(kind, code);
+    audit.recordChange(AUDITED, kind + "/" + code, current, changed);
+    return changed;
   }
 
   /** For a new or changed exchange: the code must be in the list and not retired. */

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.relais.crm.audit.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,9 +34,11 @@ class PlanTemplates {
   private final com.relais.crm.customer.CustomerCategories categories;
   private final ContactPlanProperties properties;
   private final Clock clock;
+  private final AuditTrail audit;
 
   PlanTemplates(JdbcClient jdbc, JdbcTemplate batch, com.relais.crm.customer.CustomerCategories categories,
-      ContactPlanProperties properties, Clock clock) {
+      ContactPlanProperties properties, Clock clock, AuditTrail audit) {
+    this.audit = audit;
     this.categories = categories;
     this.jdbc = jdbc;
     this.batch = batch;
@@ -73,7 +76,9 @@ class PlanTemplates {
         .params(request.category().strip(), request.kind().name(), request.title().strip(), request.everyMonths(),
             request.active() == null || request.active(), Timestamp.from(clock.instant()))
         .update(key, "id");
-    return get(key.getKey().longValue());
+    Template added = get(key.getKey().longValue());
+    audit.recordChange("plan-template", added.id(), null, added);
+    return added;
   }
 
   /** Changes title, period or whether it is active; a retired template makes no new items, old ones stay. */
@@ -86,7 +91,9 @@ class PlanTemplates {
     check(new TemplateRequest(current.category(), current.kind(), title, every, active));
     jdbc.sql("update plan_template set title = ?, every_months = ?, active = ? where id = ?")
         .params(title.strip(), every, active, id).update();
-    return get(id);
+    Template changed = get(id);
+    audit.recordChange("plan-template", id, current, changed);
+    return changed;
   }
 
   private static void check(TemplateRequest request) {

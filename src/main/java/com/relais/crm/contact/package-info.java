@@ -4,6 +4,6 @@
  * open at the day's deadline goes to the team's manager; work plans hold what staff and managers planned per customer,
  * templates per category fill them ahead; the planned-versus-done report reads the engine's task history.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "engine", "deal", "customer",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "identity", "engine", "deal", "customer",
     "communication", "opportunity", "delivery", "support"})
 package com.relais.crm.contact;

@@ -1,5 +1,6 @@
 package com.relais.crm.customer;
 
+import com.relais.crm.audit.AuditedAs;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
@@ -13,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
+@AuditedAs("customer")
 @Entity
 public class Customer {
   @Id

@@ -5,6 +5,7 @@ import com.relais.crm.platform.InvalidFieldException;
 import com.relais.crm.platform.NotFoundException;
 import java.util.List;
 import java.util.Optional;
+import com.relais.crm.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerCategories {
   private final JdbcClient jdbc;
+  private final AuditTrail audit;
 
-  CustomerCategories(JdbcClient jdbc) {
+  CustomerCategories(JdbcClient jdbc, AuditTrail audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
   }
 
   @Transactional(readOnly = true)
@@ -46,7 +49,9 @@ public class CustomerCategories {
     jdbc.sql("insert into customer_category (code, label, active, built_in, position) values (?, ?, ?, false, ?)")
         .params(request.code(), request.label().strip(), request.active() == null || request.active(), position)
         .update();
-    return get(request.code());
+    CategoryEntry added = get(request.code());
+    audit.recordChange("customer-category", request.code(), null, added);
+    return added;
   }
 
   /** Relabels, reorders, retires or brings back a category; the code in the body, if any, must be the path's. */
@@ -64,7 +69,9 @@ public class CustomerCategories {
         .params(request.label().strip(), active, request.position() == null ? current.position() : request.position(),
             code)
         .update();
-    return get(code);
+    CategoryEntry changed = get(code);
+    audit.recordChange("customer-category", code, current, changed);
+    return changed;
   }
 
   /** For a new or changed choice: a category of the catalogue, not retired. */

@@ -1,5 +1,6 @@
 package com.relais.crm.delivery;
 
+import com.relais.crm.audit.AuditedAs;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import org.hibernate.annotations.NaturalId;
 
 /** The delivery of one won deal. Its stage moves only through {@link #moveTo}; a received or rejected one is done. */
+@AuditedAs("delivery")
 @Entity
 public class Delivery {
   @Id

@@ -1,3 +1,3 @@
 /** The delivery of a won deal: its eight stages, carrier quote, cost approval, payment and reception. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "engine", "deal", "document", "opportunity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "identity", "engine", "deal", "document", "opportunity"})
 package com.relais.crm.delivery;

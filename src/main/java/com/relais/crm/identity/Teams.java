@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +25,13 @@ public class Teams {
   private final JdbcClient jdbc;
   private final IdentityService identityService;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  Teams(JdbcClient jdbc, IdentityService identityService, Clock clock) {
+  Teams(JdbcClient jdbc, IdentityService identityService, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.identityService = identityService;
     this.clock = clock;
+    this.events = events;
   }
 
   /** A team as the API shows it. */
@@ -70,19 +73,23 @@ public class Teams {
     long id = idOf(name.strip());
     members.forEach(member -> jdbc.sql("insert into team_member (team_id, user_id) values (?, ?)")
         .params(id, member).update());
-    return get(id);
+    Team created = get(id);
+    events.publishEvent(new TeamChanged(null, created));
+    return created;
   }
 
   @Transactional
   public Team change(long id, String name, String managerId, List<String> memberIds) {
-    get(id);
+    Team before = get(id);
     Set<String> members = check(id, name, managerId, memberIds);
     jdbc.sql("update team set name = ?, manager_id = ?, updated_at = ? where id = ?")
         .params(name.strip(), managerId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), id).update();
     jdbc.sql("delete from team_member where team_id = ?").param(id).update();
     members.forEach(member -> jdbc.sql("insert into team_member (team_id, user_id) values (?, ?)")
         .params(id, member).update());
-    return get(id);
+    Team after = get(id);
+    events.publishEvent(new TeamChanged(before, after));
+    return after;
   }
 
   private long idOf(String name) {

@@ -1,5 +1,6 @@
 package com.relais.crm.opportunity;
 
+import com.relais.crm.audit.AuditedAs;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /** A deal with one customer. Its stage only moves through {@link #moveTo}, which the sale process drives. */
+@AuditedAs("deal")
 @Entity
 public class Opportunity {
   @Id

@@ -1,5 +1,6 @@
 package com.relais.crm.support;
 
+import com.relais.crm.audit.AuditedAs;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** A customer's problem after a delivery, from triage to the customer's confirmation. */
+@AuditedAs("support-case")
 @Entity
 public class SupportCase {
   @Id
