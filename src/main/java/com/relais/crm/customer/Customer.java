@@ -14,7 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-@AuditedAs("customer")
+@AuditedAs(value = "customer", ignore = {"phoneKey", "nameKey"})
 @Entity
 public class Customer {
   @Id
@@ -25,6 +25,10 @@ public class Customer {
   private String email;
   private String phone;
   private String address;
+
+  /** {@link ContactKeys} of the phone and the name, kept so that finding a duplicate is an index read. */
+  private String phoneKey;
+  private String nameKey;
 
   /** A code of the category catalogue ({@link CustomerCategories}). */
   private String category;
@@ -67,6 +71,8 @@ public class Customer {
     this.name = details.name().strip();
     this.email = details.email() == null || details.email().isBlank() ? null : details.email().strip().toLowerCase();
     this.phone = details.phone();
+    this.phoneKey = ContactKeys.phone(phone).orElse(null);
+    this.nameKey = ContactKeys.name(name);
     this.address = details.address();
     this.category = details.category();
     this.acquisitionSource = details.acquisitionSource();
@@ -166,5 +172,10 @@ public class Customer {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  /** Counts the changes to this record; an import's undo compares it to tell a record changed since. */
+  public long getVersion() {
+    return version;
   }
 }

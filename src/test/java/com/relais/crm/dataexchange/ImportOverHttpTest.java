@@ -1,0 +1,225 @@
+package com.relais.crm.dataexchange;
+
+import static com.relais.crm.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relais.crm.Api;
+import com.relais.crm.HttpTest;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** An admin imports a customer list from CSV or Excel, reads the rejected rows, and can take an import back. */
+@HttpTest
+class ImportOverHttpTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PHONES = ThreadLocalRandom.current().nextInt(0, 900);
+
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcTemplate jdbc;
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  private ResponseEntity<String> upload(String user, String query, String fileName, byte[] bytes,
+      Map<String, String> fields) {
+    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    fields.forEach(form::add);
+    HttpHeaders fileHeaders = new HttpHeaders();
+    fileHeaders.setContentDispositionFormData("file", fileName);
+    form.add("file", new HttpEntity<>(new ByteArrayResource(bytes) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    }, fileHeaders));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, user).exchange("/api/imports" + query, HttpMethod.POST,
+        new HttpEntity<>(form, headers), String.class);
+  }
+
+  private JsonNode accepted(ResponseEntity<String> answer) throws Exception {
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(202);
+    return JSON.readTree(answer.getBody());
+  }
+
+  private JsonNode finished(long id) {
+    return eventually(() -> Api.as(rest, "admin").get("/api/imports/" + id).json(),
+        status -> !"RUNNING".equals(status.path("status").asText()));
+  }
+
+  private Map<Integer, String> rejectedRows(long id) throws Exception {
+    var answer = rest.withBasicAuth("admin", "admin").getForEntity("/api/imports/" + id + "/rejected", byte[].class);
+    assertThat(answer.getStatusCode().value()).isEqualTo(200);
+    assertThat(answer.getHeaders().getContentType().toString()).startsWith("text/csv");
+    String text = new String(answer.getBody(), StandardCharsets.UTF_8).replace("\uFEFF", "");
+    Map<Integer, String> rows = new LinkedHashMap<>();
+    List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(text)).getRecords();
+    for (CSVRecord record : records) {
+      rows.put(Integer.valueOf(record.get("row")), record.get("reason"));
+      // the original columns come back as they were in the file, so the row can be fixed and sent again
+      assertThat(record.size()).isGreaterThan(2);
+    }
+    return rows;
+  }
+
+  private int customersNamedLike(String part) {
+    return jdbc.queryForObject("select count(*) from customer where name like ?", Integer.class, "%" + part + "%");
+  }
+
+  private static void sameRejections(Map<Integer, String> actual, Map<Integer, String> expected) {
+    assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+    expected.forEach((row, reason) -> assertThat(actual.get(row)).as("row %d", row).contains(reason));
+  }
+
+  @Test
+  void aThousandRowCsvWithThirtyBadRowsCreatesTheOthersAndListsTheBadOnesWithTheirReasons() throws Exception {
+    ImportFiles.Sheet sheet = ImportFiles.customers(run, 1000, PHONES);
+    byte[] csv = ImportFiles.csv(sheet.rows(), ';');
+
+    // a dry run says what would happen and writes nothing
+    long dry = accepted(upload("admin", "?mode=DRY_RUN", "clients.csv", csv, Map.of())).path("id").asLong();
+    JsonNode dryRun = finished(dry);
+    assertThat(dryRun.path("status").asText()).isEqualTo("DONE");
+    assertThat(dryRun.path("created").asInt()).isEqualTo(970);
+    assertThat(dryRun.path("rejected").asInt()).isEqualTo(30);
+    assertThat(customersNamedLike(run)).isZero();
+    sameRejections(rejectedRows(dry), sheet.rejected());
+    String rejectedCsv = rest.withBasicAuth("admin", "admin").getForObject("/api/imports/" + dry + "/rejected",
+        String.class);
+    assertThat(rejectedCsv).contains("row,reason,Nom,E-mail,Téléphone,Catégorie,Source,Adresse", "Martian");
+
+    long id = accepted(upload("admin", "?mode=APPLY", "clients.csv", csv, Map.of())).path("id").asLong();
+    JsonNode done = finished(id);
+    assertThat(done.path("status").asText()).isEqualTo("DONE");
+    assertThat(done.path("rows").asInt()).isEqualTo(1000);
+    assertThat(done.path("processed").asInt()).isEqualTo(1000);
+    assertThat(done.path("created").asInt()).isEqualTo(970);
+    assertThat(done.path("rejected").asInt()).isEqualTo(30);
+    assertThat(customersNamedLike(run)).isEqualTo(970);
+    sameRejections(rejectedRows(id), sheet.rejected());
+
+    // imported customers come from IMPORT unless the file says otherwise (this one says TRADE_SHOW), no consent
+    JsonNode found = Api.as(rest, "sales").get("/api/customers?q=client1-" + run).json().path("content").get(0);
+    assertThat(found.path("acquisitionSource").asText()).isEqualTo("TRADE_SHOW");
+    assertThat(found.path("emailConsent").path("granted").asBoolean()).isFalse();
+    assertThat(found.path("createdBy").asText("admin")).isEqualTo("admin");
+
+    // the same file again: every good row is now a duplicate and skipped, nothing created twice
+    long again = accepted(upload("admin", "?mode=APPLY&onDuplicate=SKIP", "clients.csv", csv, Map.of()))
+        .path("id").asLong();
+    JsonNode second = finished(again);
+    assertThat(second.path("created").asInt()).isZero();
+    assertThat(second.path("skipped").asInt()).isEqualTo(970);
+    assertThat(customersNamedLike(run)).isEqualTo(970);
+  }
+
+  @Test
+  void theSameListAsAnExcelWorkbookGivesTheSameResult() throws Exception {
+    ImportFiles.Sheet sheet = ImportFiles.customers(run, 1000, PHONES + 1);
+    long id = accepted(upload("admin", "", "clients.xlsx", ImportFiles.xlsx(sheet.rows()),
+        Map.of("mode", "APPLY"))).path("id").asLong();
+    JsonNode done = finished(id);
+    assertThat(done.path("fileType").asText()).isEqualTo("XLSX");
+    assertThat(done.path("created").asInt()).isEqualTo(970);
+    assertThat(done.path("rejected").asInt()).isEqualTo(30);
+    assertThat(customersNamedLike(run)).isEqualTo(970);
+    sameRejections(rejectedRows(id), sheet.rejected());
+  }
+
+  @Test
+  void anUpdateByPhoneIsUndoneAndTheOldEmailComesBack() throws Exception {
+    Api admin = Api.as(rest, "admin");
+    var existing = admin.post("/api/customers", Map.of("name", "Fromagerie " + run, "email", "old-" + run
+        + "@example.com", "phone", "04 72 00 " + String.format("%02d %02d", PHONES % 100, 42)));
+    long customerId = existing.json().path("id").asLong();
+    String phoneAsExported = "+33 4 72 00 " + String.format("%02d %02d", PHONES % 100, 42);
+    String csv = "Raison sociale,Courriel,Tel,Consentement e-mail,Source du consentement e-mail\n"
+        + "Fromagerie " + run + ",new-" + run + "@example.com," + phoneAsExported + ",oui,salon 2025\n"
+        + "Nouveau " + run + ",nouveau-" + run + "@example.com,,,\n";
+    long id = accepted(upload("admin", "?mode=APPLY&onDuplicate=UPDATE", "maj.csv",
+        csv.getBytes(StandardCharsets.UTF_8), Map.of("mapping", "{\"Raison sociale\": \"name\"}")))
+        .path("id").asLong();
+    JsonNode done = finished(id);
+    assertThat(done.path("updated").asInt()).as(rejectedRows(id).toString()).isEqualTo(1);
+    assertThat(done.path("created").asInt()).isEqualTo(1);
+    JsonNode updated = admin.get("/api/customers/" + customerId).json();
+    assertThat(updated.path("email").asText()).isEqualTo("new-" + run + "@example.com");
+    assertThat(updated.path("emailConsent").path("source").asText()).isEqualTo("salon 2025");
+
+    var undone = admin.post("/api/imports/" + id + "/undo", Map.of());
+    assertThat(undone.status()).as(undone.body()).isEqualTo(200);
+    assertThat(undone.json().path("status").asText()).isEqualTo("UNDONE");
+    JsonNode restored = admin.get("/api/customers/" + customerId).json();
+    assertThat(restored.path("email").asText()).isEqualTo("old-" + run + "@example.com");
+    assertThat(restored.path("emailConsent").path("granted").asBoolean()).isFalse();
+    assertThat(customersNamedLike("Nouveau " + run)).isZero();
+    assertThat(admin.post("/api/imports/" + id + "/undo", Map.of()).status()).isEqualTo(409);
+  }
+
+  @Test
+  void anUndoIsRefusedWhenSomeoneChangedAnImportedCustomerSince() throws Exception {
+    String csv = "name,email\nChanged " + run + ",changed-" + run + "@example.com\nKept " + run + ",kept-" + run
+        + "@example.com\n";
+    long id = accepted(upload("admin", "?mode=APPLY", "c.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of()))
+        .path("id").asLong();
+    finished(id);
+    long changed = Api.as(rest, "sales").get("/api/customers?q=changed-" + run).json().path("content").get(0)
+        .path("id").asLong();
+    Api.as(rest, "sales").patch("/api/customers/" + changed, Map.of("address", "changed by sales"));
+    var refused = Api.as(rest, "admin").post("/api/imports/" + id + "/undo", Map.of());
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body()).contains(String.valueOf(changed));
+    assertThat(customersNamedLike(run)).isEqualTo(2);
+    assertThat(Api.as(rest, "admin").get("/api/imports/" + id).json().path("status").asText()).isEqualTo("DONE");
+  }
+
+  @Test
+  void badFilesAreRefusedAndLeaveNothingBehind() throws Exception {
+    int importsBefore = jdbc.queryForObject("select count(*) from data_import", Integer.class);
+    byte[] pdf = com.relais.crm.attachment.Uploads.pdf("Nom;E-mail not a spreadsheet;x@example.com");
+    var notASheet = upload("admin", "?mode=APPLY", "clients.csv", pdf, Map.of());
+    assertThat(notASheet.getStatusCode().value()).isEqualTo(415);
+    assertThat(notASheet.getBody()).contains("not a CSV file or an Excel workbook");
+
+    assertThat(upload("admin", "?mode=APPLY", "empty.csv", new byte[0], Map.of()).getStatusCode().value())
+        .isEqualTo(400);
+    var unknownField = upload("admin", "?mode=APPLY", "c.csv",
+        ("Nom,Couleur\nX " + run + ",bleu\n").getBytes(StandardCharsets.UTF_8), Map.of("mapping",
+            "{\"Couleur\": \"favouriteColour\"}"));
+    assertThat(unknownField.getStatusCode().value()).isEqualTo(400);
+    assertThat(unknownField.getBody()).contains("favouriteColour", "\"field\":\"mapping\"");
+    var noName = upload("admin", "?mode=APPLY", "c.csv", "Couleur\nbleu\n".getBytes(StandardCharsets.UTF_8),
+        Map.of());
+    assertThat(noName.getStatusCode().value()).isEqualTo(400);
+    assertThat(noName.getBody()).contains("name");
+    assertThat(upload("admin", "?mode=SOMETIMES", "c.csv", "Nom\nA\n".getBytes(StandardCharsets.UTF_8), Map.of())
+        .getStatusCode().value()).isEqualTo(400);
+    assertThat(upload("sales", "?mode=APPLY", "c.csv", ("Nom\nS " + run + "\n").getBytes(StandardCharsets.UTF_8),
+        Map.of()).getStatusCode().value()).isEqualTo(403);
+
+    assertThat(jdbc.queryForObject("select count(*) from data_import", Integer.class)).isEqualTo(importsBefore);
+    assertThat(customersNamedLike(run)).isZero();
+    assertThat(Api.as(rest, "admin").get("/api/imports/999999999").status()).isEqualTo(404);
+  }
+}
