@@ -4,7 +4,7 @@ import com.relais.crm.audit.AuditChange;
 import com.relais.crm.campaign.CampaignPersonalData;
 import com.relais.crm.contact.ContactPersonalData;
 import com.relais.crm.customer.Customer;
-import com.relais.crm.customer.CustomerView;
+import com.relais.crm.customer.Consent;
 import com.relais.crm.delivery.Delivery;
 import com.relais.crm.opportunity.Opportunity;
 import com.relais.crm.opportunity.OpportunityView.StageChangeView;
@@ -20,15 +20,23 @@ final class ExportedRecords {
   private ExportedRecords() {}
 
   /** customer.json: the record with both consents, and every recorded change of it (the consents' history too). */
-  record CustomerFile(CustomerView customer, List<AuditChange> history) {
+  record CustomerFile(CustomerRecord customer, List<AuditChange> history) {
     static CustomerFile of(Customer c, List<AuditChange> history) {
-      return new CustomerFile(new CustomerView(c.getId(), c.getName(), c.getEmail(), c.getPhone(), c.getAddress(),
-          c.getCategory(), c.getAcquisitionSource(), consent(c.getEmailConsent()), consent(c.getSmsConsent()),
-          c.getCreatedBy(), c.getCreatedAt(), c.getUpdatedAt()), history);
+      return new CustomerFile(new CustomerRecord(c.getId(), c.getName(), c.getEmail(), c.getPhone(), c.getAddress(),
+          c.getCategory(), c.getAcquisitionSource() == null ? null : c.getAcquisitionSource().name(),
+          ConsentRecord.of(c.getEmailConsent()), ConsentRecord.of(c.getSmsConsent()), c.getCreatedBy(),
+          c.getCreatedAt(), c.getUpdatedAt()), history);
     }
+  }
 
-    private static CustomerView.ConsentView consent(com.relais.crm.customer.Consent consent) {
-      return new CustomerView.ConsentView(consent.granted(), consent.changedAt(), consent.source());
+  record CustomerRecord(long id, String name, String email, String phone, String address, String category,
+      String acquisitionSource, ConsentRecord emailConsent, ConsentRecord smsConsent, String createdBy,
+      Instant createdAt, Instant updatedAt) {}
+
+  /** A consent as it stands: given or not, when and how it last changed. */
+  record ConsentRecord(boolean granted, Instant changedAt, String source) {
+    static ConsentRecord of(Consent consent) {
+      return consent == null ? null : new ConsentRecord(consent.granted(), consent.changedAt(), consent.source());
     }
   }
 
