@@ -34,8 +34,8 @@ public class ExchangePersonalData {
   public List<CommunicationView> after(long customerId, long afterId, int limit) {
     Specification<Communication> page = CommunicationRepository.ofCustomer(customerId)
         .and((root, query, cb) -> cb.greaterThan(root.<Long>get("id"), afterId));
-    return communications.findBy(page, query -> query.sortBy(Sort.by("id")).limit(limit).all()).stream()
-        .map(CommunicationView::of).toList();
+    List<Communication> rows = communications.findBy(page, query -> query.sortBy(Sort.by("id")).limit(limit).all());
+    return rows.stream().map(CommunicationView::of).toList();
   }
 
   /** The ids of all the customer's exchanges (an erasure erases each one's audit values). */

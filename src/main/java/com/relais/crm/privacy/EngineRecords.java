@@ -62,7 +62,7 @@ class EngineRecords {
       history.createHistoricProcessInstanceQuery().processInstanceIds(aboutCustomer).list()
           .forEach(instance -> started.put(instance.getId(), instance.getStartTime()));
     }
-    return started.entrySet().stream().sorted(Map.Entry.comparingByValue(Date::compareTo))
+    return started.entrySet().stream().sorted(Map.Entry.<String, Date>comparingByValue())
         .map(Map.Entry::getKey).toList();
   }
 
