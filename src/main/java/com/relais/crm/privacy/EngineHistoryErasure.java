@@ -123,7 +123,8 @@ class EngineHistoryErasure {
         .param("ids", chunk)
         .query((rs, n) -> {
           byte[] full = rs.getBytes(3);
-          return new Row(rs.getString(1), rs.getString(2), full == null ? null : new String(full, StandardCharsets.UTF_8));
+          return new Row(rs.getString(1), rs.getString(2),
+              full == null ? null : new String(full, StandardCharsets.UTF_8));
         })
         .list();
     int changed = 0;

@@ -168,7 +168,8 @@ class PersonalDataOverHttpTest {
     }
     String timeline = admin.get("/api/customers/" + customer + "/timeline?size=100").body();
     assertThat(timeline).doesNotContain(name).doesNotContain(email).doesNotContain("directions.pdf");
-    assertThat(admin.get("/api/communications/" + call).json().path("subject").asText()).isEqualTo("Call with [erased]");
+    assertThat(admin.get("/api/communications/" + call).json().path("subject").asText())
+        .isEqualTo("Call with [erased]");
     assertThat(admin.get("/api/communications/" + note).json().path("details").asText()).doesNotContain(email);
     assertThat(store.exists(directionsKey)).isFalse();
     assertThat(store.exists(notesKey)).isFalse();
