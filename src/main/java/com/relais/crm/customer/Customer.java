@@ -178,4 +178,28 @@ public class Customer {
   public long getVersion() {
     return version;
   }
+
+  /** The consents' source after an erasure: the proof that the person was asked nothing more. */
+  static final String ERASURE = "erasure";
+
+  /** The name an erased customer keeps, so that their deals and the reports still have a customer to point at. */
+  static String erasedName(long id) {
+    return "Erased customer " + id;
+  }
+
+  /**
+   * The person asked to be forgotten: who they were and how to reach them go, both consents are withdrawn with the
+   * erasure as their source, and the category, acquisition source and dates stay for the reports.
+   */
+  void anonymise(Instant now) {
+    this.name = erasedName(id);
+    this.email = null;
+    this.phone = null;
+    this.address = null;
+    this.phoneKey = null;
+    this.nameKey = ContactKeys.name(name);
+    this.emailConsent = emailConsent.changedTo(false, ERASURE, now);
+    this.smsConsent = smsConsent.changedTo(false, ERASURE, now);
+    this.updatedAt = now;
+  }
 }

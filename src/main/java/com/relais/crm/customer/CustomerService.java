@@ -71,6 +71,26 @@ public class CustomerService {
     return get(customerId).grantConsent(sms, how, clock.instant());
   }
 
+  /**
+   * Anonymises the customer for an erasure of their personal data (see {@link Customer#anonymise}), in the
+   * caller's transaction. The change is flushed at once: whatever records a change as it is written (the audit)
+   * has then done so, and the erasure can replace what was recorded afterwards.
+   *
+   * @return the customer as it now reads
+   */
+  @Transactional
+  public Customer erase(long id) {
+    Customer customer = get(id);
+    customer.anonymise(clock.instant());
+    customers.flush();
+    return customer;
+  }
+
+  /** Whether the customer's record is already anonymised (an erasure may be run again for what came since). */
+  public static boolean isErasedName(long id, String name) {
+    return Customer.erasedName(id).equals(name);
+  }
+
   /** Called when one of the customer's deals is won, in that step's transaction. */
   @Transactional
   public void recordWonDeal(long customerId) {

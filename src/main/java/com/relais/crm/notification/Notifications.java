@@ -76,7 +76,7 @@ public class Notifications {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  private static Notification row(ResultSet rs, int n) throws SQLException {
+  static Notification row(ResultSet rs, int n) throws SQLException {
     long opportunityId = rs.getLong("opportunity_id");
     Long opportunity = rs.wasNull() ? null : opportunityId;
     OffsetDateTime read = rs.getObject("read_at", OffsetDateTime.class);

@@ -36,8 +36,8 @@ class ModularityTest {
   void everyCapabilityIsAModule() {
     assertThat(MODULES.stream().map(module -> module.getIdentifier().toString())).contains(
         "platform", "identity", "engine", "deal", "customer", "communication", "attachment", "document",
-        "opportunity", "delivery", "support", "aftersale", "contact", "campaign", "notification", "search", "timeline", "audit",
-        "dataexchange");
+        "opportunity", "delivery", "support", "aftersale", "contact", "campaign", "notification", "search", "timeline",
+        "audit", "dataexchange", "privacy");
   }
 
   /**

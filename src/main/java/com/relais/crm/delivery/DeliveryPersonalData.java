@@ -1,0 +1,43 @@
+package com.relais.crm.delivery;
+
+import com.relais.crm.platform.Mentions;
+import java.util.Collection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a delivery holds on the customer's person, for the erasure of their personal data (privacy module): the
+ * comment written at reception may name them. Stages, costs and dates stay. The export reads deliveries through
+ * {@link DeliveryService#find}.
+ */
+@Component
+public class DeliveryPersonalData {
+  private final JdbcClient jdbc;
+
+  DeliveryPersonalData(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Replaces the person's mentions in the reception comments of these deals' deliveries (with SQL: the audit does
+   * not record the text being erased; the version is raised as JPA would).
+   *
+   * @return how many deliveries changed
+   */
+  @Transactional
+  public int eraseMentions(Collection<Long> opportunityIds, Mentions mentions) {
+    int changed = 0;
+    for (long deal : opportunityIds) {
+      String comment = jdbc.sql("select reception_comment from delivery where opportunity_id = ?").param(deal)
+          .query(String.class).optional().orElse(null);
+      String erased = mentions.erasedFrom(comment);
+      if (comment != null && !erased.equals(comment)) {
+        jdbc.sql("update delivery set reception_comment = ?, version = version + 1 where opportunity_id = ?")
+            .params(erased.length() <= 2000 ? erased : erased.substring(0, 2000), deal).update();
+        changed++;
+      }
+    }
+    return changed;
+  }
+}
