@@ -5,6 +5,7 @@ import io.minio.MinioClient;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDateTime;
@@ -53,13 +54,16 @@ class RelaisBenchmark {
     int notificationEvents = setting("notificationEvents", 10_000);
     int planCustomers = setting("planCustomers", 100_000);
     int campaignCustomers = setting("campaignCustomers", 100_000);
-    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N,P,K").toUpperCase().split("\\s*,\\s*"));
+    int importRows = setting("importRows", 100_000);
+    int exportExchanges = setting("exportExchanges", 10_000);
+    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N,P,K,I,E").toUpperCase().split("\\s*,\\s*"));
     boolean keep = Boolean.parseBoolean(System.getProperty("bench.keepDb", "false"));
     for (var s : List.of(List.of("deals", deals), List.of("workers", workers), List.of("rounds", rounds),
         List.of("restDeals", restDeals), List.of("restClients", restClients), List.of("files", files),
         List.of("exchanges", exchanges), List.of("customers", customers), List.of("searches", searches),
         List.of("notificationEvents", notificationEvents), List.of("planCustomers", planCustomers),
-        List.of("campaignCustomers", campaignCustomers))) {
+        List.of("campaignCustomers", campaignCustomers), List.of("importRows", importRows),
+        List.of("exportExchanges", exportExchanges))) {
       results.setting(s.get(0).toString(), s.get(1));
     }
     results.setting("scenarios", String.join(",", new java.util.TreeSet<>(scenarios)));
@@ -131,6 +135,12 @@ class RelaisBenchmark {
       }
       if (scenarios.contains("P")) {
         scenarioP(context, base, db, planCustomers);
+      }
+      if (scenarios.contains("I")) {
+        scenarioI(context, base, importRows);
+      }
+      if (scenarios.contains("E")) {
+        scenarioE(base, db, exportExchanges);
       }
     } finally {
       System.out.println();
@@ -336,6 +346,37 @@ class RelaisBenchmark {
     results.figure("K", "heap after GC before / after sending", run.heapAfterMb - run.heapBeforeMb, "MB growth");
     results.note(String.format("K: heap after GC %.0f MB before the sending, %.0f MB after", run.heapBeforeMb,
         run.heapAfterMb));
+  }
+
+  /** An import at a tenth of the size, then at full size: rows/s, and the live heap, which must not follow the file. */
+  private void scenarioI(ConfigurableApplicationContext context, String base, int rows) throws Exception {
+    DataExchangeRun run = new DataExchangeRun();
+    JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+    DataExchangeRun.Import small = run.importCustomers(base, jdbc, Math.max(1, rows / 10));
+    DataExchangeRun.Import full = run.importCustomers(base, jdbc, rows);
+    for (DataExchangeRun.Import done : List.of(small, full)) {
+      String size = String.format("%,d rows", done.rows());
+      results.figure("I", size + ": upload and staging", done.uploadSeconds(), "s");
+      results.figure("I", size + ": upload to last row written", done.totalSeconds(), "s");
+      results.figure("I", size + ": rows/s end to end", done.rows() / done.totalSeconds(), "rows/s");
+    }
+    double growth = (full.heapAfterMb() - full.heapBeforeMb()) - (small.heapAfterMb() - small.heapBeforeMb());
+    results.target("I", "live heap growth, full-size import against a tenth", growth, "MB", "< 40 MB (flat)",
+        growth < 40);
+    results.note(String.format("I: heap after GC %.0f -> %.0f MB (tenth), %.0f -> %.0f MB (full size)",
+        small.heapBeforeMb(), small.heapAfterMb(), full.heapBeforeMb(), full.heapAfterMb()));
+  }
+
+  /** One customer's personal data as a ZIP, with many exchanges behind them. */
+  private void scenarioE(String base, String db, int exchanges) throws Exception {
+    DataExchangeRun.Export export;
+    try (Connection c = pg.connect(db)) {
+      export = new DataExchangeRun().exportCustomer(base, c, exchanges);
+    }
+    results.figure("E", String.format("export of a customer with %,d exchanges", exchanges), export.seconds(), "s");
+    results.figure("E", "ZIP size", export.zipBytes() / 1048576.0, "MB");
+    double growth = export.heapAfterMb() - export.heapBeforeMb();
+    results.target("E", "live heap growth over the export", growth, "MB", "< 40 MB (flat)", growth < 40);
   }
 
   /** The plan at a tenth of the size, then at full size (the tenth stays: the customers are the same base, grown). */
