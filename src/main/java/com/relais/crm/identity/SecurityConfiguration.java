@@ -49,7 +49,10 @@ class SecurityConfiguration {
             .accessDeniedHandler(ProblemJsonSecurityHandlers.forbidden(json)))
         // Basic credentials on every call and no session: there is no cookie a forged request could ride on
         .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // a read riding a webapp session must leave that session as it is: a changed session id (fixation
+        // protection) logged Cockpit out while its own requests were in flight (the dashboard plugin reads /api)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .build();
   }
 

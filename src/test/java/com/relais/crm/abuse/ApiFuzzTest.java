@@ -177,7 +177,9 @@ class ApiFuzzTest {
         new Target("admin", HttpMethod.POST, "/api/plan-templates", tree(Map.of("category", "FUZZ_CATEGORY",
             "kind", "CALL", "title", "Fuzz template", "everyMonths", 3, "active", false))),
         new Target("admin", HttpMethod.PATCH, "/api/plan-templates/" + planTemplateId, tree(Map.of(
-            "title", "Fuzz template", "everyMonths", 2, "active", false))));
+            "title", "Fuzz template", "everyMonths", 2, "active", false))),
+        new Target("admin", HttpMethod.PUT, "/api/objectives", tree(Map.of("userId", "sales2", "period", "2031-01",
+            "amountWon", 1000, "dealsWon", 1, "contacts", 5))));
   }
 
   private static JsonNode tree(Object value) {

@@ -170,6 +170,11 @@ class TasklistAsStaffMeetItTest {
     var pdf = tasklist.send("GET", "/api/documents/" + document + "/content", null, null, null);
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.body()).startsWith("%PDF");
+    // the read leaves the webapp's session as it was: a new session id here logged Tasklist and Cockpit out while
+    // their own requests were in flight
+    assertThat(pdf.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+    assertThat(tasklist.send("GET", "/camunda/api/admin/auth/user/default", null, null, null).statusCode())
+        .isEqualTo(200);
     // a change through /api still needs credentials: the session only reads
     var write = tasklist.send("POST", "/api/customers", "application/json", "{\"name\": \"Ridden\"}",
         tasklist.token());
