@@ -41,10 +41,15 @@ public class DealDriver {
   }
 
   public long openDeal(String customerName, String amount) {
+    return openDeal(customerName, amount, "sales");
+  }
+
+  /** A deal owned by {@code owner}: whose results it counts for in reports. */
+  public long openDeal(String customerName, String amount, String owner) {
     var customer = customers.create(new CustomerDetails(customerName, null, null, "5 quai des Docks, Marseille",
         CustomerCategory.PROSPECT, AcquisitionSource.REFERRAL, null, null));
     return opportunities.create(new NewOpportunity(customer.getId(), "Deal with " + customerName,
-        new BigDecimal(amount), "EUR", "sales", null)).getId();
+        new BigDecimal(amount), "EUR", owner, null)).getId();
   }
 
   public ProcessInstance instance(String processKey, long opportunityId) {

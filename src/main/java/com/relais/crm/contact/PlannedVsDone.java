@@ -90,7 +90,15 @@ class PlannedVsDone {
       throw new InvalidFieldException("from", "from and to: a period of at most a year, from not after to");
     }
     List<Teams.Team> shownTeams = shownTeams(teamId);
-    Set<String> people = people(userId, teamId, shownTeams);
+    return count(from, to, shownTeams, people(userId, teamId, shownTeams));
+  }
+
+  /**
+   * The rows of these people and the totals of these teams, whoever asks: {@link #report} checks the caller's scope
+   * and the period first; {@link TeamResults} asks for every team.
+   */
+  @Transactional(readOnly = true)
+  Report count(LocalDate from, LocalDate to, List<Teams.Team> shownTeams, Set<String> people) {
     Instant start = from.atStartOfDay(properties.zone()).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(properties.zone()).toInstant();
     Map<String, Counter> counters = new TreeMap<>();

@@ -37,7 +37,8 @@ final class BareEngine implements AutoCloseable {
       // the contact plan's: deployed with the rest, never run by the deal scenarios
       "checkCalendar", "buildContactPlan", "startContactBatch", "contactTaskCreated", "contactOutcomeCheck",
       "recordContact", "escalateContact", "applyMissedDecision",
-      "scheduleCampaign", "rejectCampaign", "sendCampaignBatch", "markCampaignSent", "closeCampaign", "importRows", "takeForecastSnapshot"};
+      "scheduleCampaign", "rejectCampaign", "sendCampaignBatch", "markCampaignSent", "closeCampaign", "importRows",
+      "takeForecastSnapshot", "monthJustEnded", "buildMonthlyReport", "mailMonthlyReport"};
 
   final ProcessEngine engine;
   private final HikariDataSource dataSource;

@@ -65,7 +65,8 @@ class DeployedDiagramsTest {
    * transaction (recording a contact, the manager's decision) are synchronous on purpose (docs/api.md).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"contact-plan", "customer-contact", "campaign", "campaign-reply", "notification"})
+  @ValueSource(strings = {"contact-plan", "customer-contact", "campaign", "campaign-reply", "notification",
+      "monthly-report"})
   void theOtherProcessesHaveFormsNamesAndNamedDelegates(String key) {
     var model = latest(key);
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
