@@ -1,6 +1,7 @@
 package com.relais.crm.reporting;
 
 import com.relais.crm.identity.CurrentUser;
+import com.relais.crm.identity.StaffDirectory;
 import com.relais.crm.identity.Teams;
 import com.relais.crm.platform.InvalidFieldException;
 import java.util.List;
@@ -15,10 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ManagedScope {
   private final Teams teams;
+  private final StaffDirectory staff;
   private final CurrentUser currentUser;
 
-  ManagedScope(Teams teams, CurrentUser currentUser) {
+  ManagedScope(Teams teams, StaffDirectory staff, CurrentUser currentUser) {
     this.teams = teams;
+    this.staff = staff;
     this.currentUser = currentUser;
   }
 
@@ -42,8 +45,8 @@ class ManagedScope {
 
   /** The caller may set this person's objectives: a member of a team they manage (an admin: anyone). */
   void requireManages(String userId) {
-    if (userId == null || userId.isBlank()) {
-      throw new InvalidFieldException("userId", "userId: whose objective this is");
+    if (userId == null || userId.isBlank() || userId.length() > 64 || staff.find(userId).isEmpty()) {
+      throw new InvalidFieldException("userId", "userId: a member of staff (their login)");
     }
     if (currentUser.isAdmin()) {
       return;

@@ -56,14 +56,15 @@ class RelaisBenchmark {
     int campaignCustomers = setting("campaignCustomers", 100_000);
     int importRows = setting("importRows", 100_000);
     int exportExchanges = setting("exportExchanges", 10_000);
-    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N,P,K,I,E").toUpperCase().split("\\s*,\\s*"));
+    int deskDeals = setting("deskDeals", 100_000);
+    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N,P,K,I,E,M").toUpperCase().split("\\s*,\\s*"));
     boolean keep = Boolean.parseBoolean(System.getProperty("bench.keepDb", "false"));
     for (var s : List.of(List.of("deals", deals), List.of("workers", workers), List.of("rounds", rounds),
         List.of("restDeals", restDeals), List.of("restClients", restClients), List.of("files", files),
         List.of("exchanges", exchanges), List.of("customers", customers), List.of("searches", searches),
         List.of("notificationEvents", notificationEvents), List.of("planCustomers", planCustomers),
         List.of("campaignCustomers", campaignCustomers), List.of("importRows", importRows),
-        List.of("exportExchanges", exportExchanges))) {
+        List.of("exportExchanges", exportExchanges), List.of("deskDeals", deskDeals))) {
       results.setting(s.get(0).toString(), s.get(1));
     }
     results.setting("scenarios", String.join(",", new java.util.TreeSet<>(scenarios)));
@@ -141,6 +142,9 @@ class RelaisBenchmark {
       }
       if (scenarios.contains("E")) {
         scenarioE(base, db, exportExchanges);
+      }
+      if (scenarios.contains("M")) {
+        scenarioM(base, db, deskDeals);
       }
     } finally {
       System.out.println();
@@ -365,6 +369,24 @@ class RelaisBenchmark {
         growth < 40);
     results.note(String.format("I: heap after GC %.0f -> %.0f MB (tenth), %.0f -> %.0f MB (full size)",
         small.heapBeforeMb(), small.heapAfterMb(), full.heapBeforeMb(), full.heapAfterMb()));
+  }
+
+  /** The dashboard and the forecast over a large book of deals with their engine history. */
+  private void scenarioM(String base, String db, int deals) throws Exception {
+    ManagerDeskRun run = new ManagerDeskRun();
+    try (Connection c = pg.connect(db)) {
+      run.load(c, deals);
+    }
+    run.read(base, 200);
+    results.figure("M", String.format("bulk load of %,d deals and their sale history (COPY)", deals), run.loadSeconds,
+        "s");
+    results.figure("M", "first dashboard read (stage times worked out)", run.firstDashboardMs, "ms");
+    results.figure("M", "dashboard p50 over HTTP", Stats.percentileMs(run.dashboardNanos, 50), "ms");
+    double dashboardP95 = Stats.percentileMs(run.dashboardNanos, 95);
+    results.target("M", "dashboard p95 over HTTP", dashboardP95, "ms", "< 200 ms", dashboardP95 < 200);
+    results.figure("M", "forecast (12 months) p50 over HTTP", Stats.percentileMs(run.forecastNanos, 50), "ms");
+    double forecastP95 = Stats.percentileMs(run.forecastNanos, 95);
+    results.target("M", "forecast (12 months) p95 over HTTP", forecastP95, "ms", "< 200 ms", forecastP95 < 200);
   }
 
   /** One customer's personal data as a ZIP, with many exchanges behind them. */
