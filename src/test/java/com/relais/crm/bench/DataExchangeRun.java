@@ -34,14 +34,18 @@ class DataExchangeRun {
 
   record Export(int exchanges, long zipBytes, double seconds, double heapBeforeMb, double heapAfterMb) {}
 
+  /** Each import of a run gets phone numbers of its own, so no row of the second is a duplicate of the first. */
+  private int imports;
+
   Import importCustomers(String base, JdbcTemplate jdbc, int rows) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
+    int phones = 10 + imports++;
     Path file = Files.createTempFile("bench-import-", ".csv");
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("nom;e-mail;téléphone;catégorie;adresse\n");
       for (int i = 0; i < rows; i++) {
-        out.write("Import " + run + " " + i + ";imp" + i + "-" + run + "@example.com;+33 7 " + String.format("%08d",
-            i) + ";Prospect;" + i + " avenue de la Gare, Nantes\n");
+        out.write("Import " + run + " " + i + ";imp" + i + "-" + run + "@example.com;+33 7 " + String.format("%02d%06d",
+            phones, i) + ";Prospect;" + i + " avenue de la Gare, Nantes\n");
       }
     }
     double heapBefore = heapAfterGcMb();
