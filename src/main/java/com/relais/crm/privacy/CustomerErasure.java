@@ -67,6 +67,7 @@ class CustomerErasure {
     int messages = holders.outbox().eraseMentions(person.addresses(), person.mentions());
     int campaignRecords = holders.campaigns().erase(customerId, person.addresses());
     int contactRecords = holders.contacts().eraseMentions(customerId, person.mentions(), erasedName);
+    int importRows = holders.imports().erase(customerId, person.mentions());
     EngineHistoryErasure.Counts engineRows = engineErasure.erase(instances, person.mentions());
 
     // last: every change above that the audit records as it is written has been written by now
@@ -77,8 +78,8 @@ class CustomerErasure {
     Instant now = clock.instant();
     ErasureSummary summary = new ErasureSummary(customerId, now, currentUser.id(), exchanges,
         attachments.size() + documents, dealRows, deliveries, supportCases, notifications, messages, campaignRecords,
-        contactRecords, instances.size(), engineRows.variables(), engineRows.variableUpdates(), engineRows.tasks(),
-        engineRows.comments(), 1 + exchangeIds.size() + attachments.size());
+        contactRecords, importRows, instances.size(), engineRows.variables(), engineRows.variableUpdates(),
+        engineRows.tasks(), engineRows.comments(), 1 + exchangeIds.size() + attachments.size());
     records.add(summary);
     return summary;
   }

@@ -4,6 +4,7 @@ import com.relais.crm.attachment.AttachmentPersonalData;
 import com.relais.crm.campaign.CampaignPersonalData;
 import com.relais.crm.communication.ExchangePersonalData;
 import com.relais.crm.contact.ContactPersonalData;
+import com.relais.crm.dataexchange.ImportPersonalData;
 import com.relais.crm.delivery.DeliveryPersonalData;
 import com.relais.crm.document.DocumentPersonalData;
 import com.relais.crm.messaging.OutboxPersonalData;
@@ -21,4 +22,4 @@ import org.springframework.stereotype.Component;
 record PersonalDataHolders(ExchangePersonalData exchanges, AttachmentPersonalData attachments,
     DocumentPersonalData documents, DealPersonalData deals, DeliveryPersonalData deliveries,
     SupportPersonalData supportCases, NotificationPersonalData notifications, OutboxPersonalData outbox,
-    CampaignPersonalData campaigns, ContactPersonalData contacts) {}
+    CampaignPersonalData campaigns, ContactPersonalData contacts, ImportPersonalData imports) {}

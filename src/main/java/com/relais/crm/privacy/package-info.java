@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "audit", "deal",
     "customer", "communication", "attachment", "document", "opportunity", "delivery", "support", "aftersale",
-    "contact", "campaign", "messaging", "notification"})
+    "contact", "campaign", "messaging", "notification", "dataexchange"})
 package com.relais.crm.privacy;

@@ -195,6 +195,29 @@ class ImportOverHttpTest {
   }
 
   @Test
+  void anErasedPersonLeavesNoTraceInTheImportedFilesRows() throws Exception {
+    String email = "erase-me-" + run + "@example.com";
+    String csv = "nom,e-mail,catégorie\nErase Me " + run + "," + email + ",Prospect\nBad Row " + run + "," + email
+        + ",Martian\n";
+    long id = accepted(upload("admin", "?mode=APPLY", "c.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of()))
+        .path("id").asLong();
+    finished(id);
+    assertThat(jdbc.queryForObject("select count(*) from data_import_row where import_id = ? and columns_json"
+        + " like ?", Integer.class, id, "%" + email + "%")).isEqualTo(2);
+    long customer = Api.as(rest, "sales").get("/api/customers?q=" + email).json().path("content").get(0).path("id")
+        .asLong();
+    var erased = Api.as(rest, "admin").post("/api/customers/" + customer + "/erasure", null);
+    assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+    assertThat(erased.json().path("importRows").asInt()).isEqualTo(2);
+    // neither the imported row nor the rejected one (which named the same e-mail) keeps the person
+    assertThat(jdbc.queryForObject("select count(*) from data_import_row where import_id = ? and columns_json"
+        + " like ?", Integer.class, id, "%" + email + "%")).isZero();
+    var rejected = rest.withBasicAuth("admin", "admin").getForObject("/api/imports/" + id + "/rejected", String.class);
+    // the rejected row is still counted and listed, without what it said
+    assertThat(rejected).contains("\n3,").doesNotContain(email).doesNotContain("Erase Me");
+  }
+
+  @Test
   void badFilesAreRefusedAndLeaveNothingBehind() throws Exception {
     int importsBefore = jdbc.queryForObject("select count(*) from data_import", Integer.class);
     byte[] pdf = com.relais.crm.attachment.Uploads.pdf("Nom;E-mail not a spreadsheet;x@example.com");

@@ -44,6 +44,8 @@ class ManagerDeskOverHttpTest {
   @Autowired OpportunityService opportunities;
   @Autowired DealDriver deals;
   @Autowired StageTimes stageTimes;
+  @Autowired ForecastSnapshots snapshots;
+  @Autowired Forecast forecastService;
 
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private final String seller = "ds" + run;
@@ -129,6 +131,9 @@ class ManagerDeskOverHttpTest {
     assertThat(current.path("objective").decimalValue()).isEqualByComparingTo("6000");
     assertThat(current.path("attainment").asDouble()).isEqualTo(0.5);
 
+    // this week's snapshot keeps the forecast as it stands (what forecast-snapshot.bpmn does every Monday)
+    assertThat(snapshots.take(forecastService)).isPositive();
+
     // an analyst makes prospects likelier in the table: the next forecast follows, no Java changed
     String table;
     try (InputStream in = getClass().getResourceAsStream("/stage-probability.dmn")) {
@@ -142,6 +147,9 @@ class ManagerDeskOverHttpTest {
     JsonNode retuned = boss.get("/api/reports/forecast?from=" + next + "&to=" + next + "&teamId=" + teamId).json();
     assertThat(month(retuned, next).path("weighted").decimalValue()).isEqualByComparingTo("1300");
     assertThat(retuned.path("stageProbabilities").path("SALE_1_PROSPECT").asDouble()).isEqualTo(0.5);
+    // next month's row still shows what was forecast before it began: the snapshot taken with the old table
+    assertThat(month(retuned, next).path("forecastAtStart").decimalValue()).isEqualByComparingTo("900");
+    assertThat(month(retuned, next).path("accuracy").asDouble()).isZero();
   }
 
   @Test
