@@ -31,10 +31,12 @@ public class CustomerImports {
   private final JdbcClient jdbc;
   private final EntityManager entityManager;
   private final Clock clock;
+  private final List<CustomerReferences> references;
 
   CustomerImports(CustomerService customers, CustomerRepository repository, CustomerChange changeOf,
       CustomerCategories categories, Validator validator, CurrentUser currentUser, JdbcClient jdbc,
-      EntityManager entityManager, Clock clock) {
+      EntityManager entityManager, Clock clock, List<CustomerReferences> references) {
+    this.references = references;
     this.customers = customers;
     this.categories = categories;
     this.validator = validator;
@@ -161,6 +163,13 @@ public class CustomerImports {
   @Transactional(propagation = Propagation.MANDATORY)
   public void remove(long id) {
     Customer customer = customers.get(id);
+    for (CustomerReferences question : references) {
+      String held = question.referencesTo(id);
+      if (held != null) {
+        throw new ConflictException("Customer " + id + " has " + held + " of its own since the import; the import"
+            + " cannot be undone");
+      }
+    }
     repository.delete(customer);
     try {
       entityManager.flush();

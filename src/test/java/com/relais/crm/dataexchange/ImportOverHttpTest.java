@@ -195,6 +195,37 @@ class ImportOverHttpTest {
   }
 
   @Test
+  void anUndoIsRefusedWhenAFileWasAttachedToAnImportedCustomerSince() throws Exception {
+    String csv = "name,email\nFiled " + run + ",filed-" + run + "@example.com\n";
+    long id = accepted(upload("admin", "?mode=APPLY", "c.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of()))
+        .path("id").asLong();
+    finished(id);
+    long customer = Api.as(rest, "sales").get("/api/customers?q=filed-" + run).json().path("content").get(0)
+        .path("id").asLong();
+    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    HttpHeaders fileHeaders = new HttpHeaders();
+    fileHeaders.setContentDispositionFormData("file", "signed.pdf");
+    form.add("file", new HttpEntity<>(new ByteArrayResource(com.relais.crm.attachment.Uploads.pdf("Signed order")) {
+      @Override
+      public String getFilename() {
+        return "signed.pdf";
+      }
+    }, fileHeaders));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    var attached = rest.withBasicAuth("sales", "sales").exchange("/api/attachments?customerId=" + customer,
+        HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    assertThat(attached.getStatusCode().value()).as(attached.getBody()).isEqualTo(201);
+
+    // the file would lose its customer: the undo is refused and nothing is removed
+    var refused = Api.as(rest, "admin").post("/api/imports/" + id + "/undo", Map.of());
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body()).contains("file");
+    assertThat(Api.as(rest, "admin").get("/api/customers/" + customer).status()).isEqualTo(200);
+    assertThat(Api.as(rest, "admin").get("/api/imports/" + id).json().path("status").asText()).isEqualTo("DONE");
+  }
+
+  @Test
   void anErasedPersonLeavesNoTraceInTheImportedFilesRows() throws Exception {
     String email = "erase-me-" + run + "@example.com";
     String csv = "nom,e-mail,catégorie\nErase Me " + run + "," + email + ",Prospect\nBad Row " + run + "," + email
