@@ -187,6 +187,8 @@ class RelaisBenchmark {
     Pg.Counters bareBefore = pg.counters(bareDb);
     int perRound = deals / rounds;
     List<String> ratios = new ArrayList<>();
+    List<Double> roundRatios = new ArrayList<>();
+    List<Double> roundCpuRatios = new ArrayList<>();
     CpuMeter.Reading crmCpu = new CpuMeter.Reading(0, 0, 0);
     CpuMeter.Reading bareCpu = new CpuMeter.Reading(0, 0, 0);
     for (int r = 0; r < rounds; r++) {
@@ -194,19 +196,26 @@ class RelaisBenchmark {
       long crmNanos = crm.elapsedNanos;
       long bareNanos = baseline.elapsedNanos;
       // alternate which side goes first, so a slow spell of the machine does not always hit the same one
+      CpuMeter.Reading roundCrm = new CpuMeter.Reading(0, 0, 0);
+      CpuMeter.Reading roundBare = new CpuMeter.Reading(0, 0, 0);
       for (int turn = 0; turn < 2; turn++) {
         if ((turn == 0) == (r % 2 == 0)) {
           CpuMeter.Reading before = cpu.read(db);
           crm.run(count, workers, 0);
-          crmCpu = crmCpu.plus(cpu.read(db).minus(before));
+          roundCrm = cpu.read(db).minus(before);
         } else {
           CpuMeter.Reading before = cpu.read(bareDb);
           baseline.run(count, workers, 2_000_000 + r * count);
-          bareCpu = bareCpu.plus(cpu.read(bareDb).minus(before));
+          roundBare = cpu.read(bareDb).minus(before);
         }
       }
+      crmCpu = crmCpu.plus(roundCrm);
+      bareCpu = bareCpu.plus(roundBare);
       double a = count / ((crm.elapsedNanos - crmNanos) / 1e9);
       double a0 = count / ((baseline.elapsedNanos - bareNanos) / 1e9);
+      roundRatios.add(a / a0);
+      roundCpuRatios.add(roundCrm.totalNanos() == 0 ? Double.NaN
+          : (double) roundBare.totalNanos() / roundCrm.totalNanos());
       ratios.add(String.format("%.1f/%.1f", a, a0));
       results.note(String.format("round %d: %d deals, A %.1f deals/s, A' %.1f deals/s", r + 1, count, a, a0));
     }
@@ -217,10 +226,17 @@ class RelaisBenchmark {
     double a = crm.dealsPerSecond();
     double a0 = baseline.dealsPerSecond();
     int cores = Runtime.getRuntime().availableProcessors();
-    results.target("A", "completed deals/s (service)", a, "deals/s", ">= 60 on 2 cores", a >= 60);
+    // the old ">= 60 deals/s on 2 cores" was set from a three-step flow and is withdrawn (issue 21): a Relais deal is
+    // twelve user tasks; the targets compare like with like, A against A' in the same run
+    results.figure("A", "completed deals/s (service)", a, "deals/s");
     results.figure("A'", "completed deals/s (bare engine)", a0, "deals/s");
     results.target("A", "ratio A/A'", a / a0, "", ">= 0.9", a / a0 >= 0.9);
+    // the spread over rounds beside each ratio, so a reader can tell a change from noise
+    results.figure("A", "ratio A/A' spread over rounds (min)", min(roundRatios), "");
+    results.figure("A", "ratio A/A' spread over rounds (max)", max(roundRatios), "");
     cpuFigures(cpu, crmCpu, bareCpu, deals);
+    results.figure("A", "CPU ratio A'/A spread over rounds (min)", min(roundCpuRatios), "");
+    results.figure("A", "CPU ratio A'/A spread over rounds (max)", max(roundCpuRatios), "");
     results.figure("A", "task completion p50", crm.completions.percentileMs(50), "ms");
     results.figure("A", "task completion p95", crm.completions.percentileMs(95), "ms");
     results.figure("A", "task completion p99", crm.completions.percentileMs(99), "ms");
@@ -244,13 +260,22 @@ class RelaisBenchmark {
   }
 
   /** CPU per deal barely moves with the machine's other load: the ratio to read when deals/s is noisy. */
+  private static double min(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
+  }
+
+  private static double max(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+  }
+
   private void cpuFigures(CpuMeter cpu, CpuMeter.Reading crm, CpuMeter.Reading bare, int deals) {
     double perDeal = crm.totalNanos() / 1e6 / deals;
     double barePerDeal = bare.totalNanos() / 1e6 / deals;
     String parts = cpu.measuresDatabase() ? "JVM + S3 + PostgreSQL" : "JVM + S3; PostgreSQL not on this host";
     results.figure("A", "CPU per deal (" + parts + ")", perDeal, "ms");
     results.figure("A'", "CPU per deal (" + parts + ")", barePerDeal, "ms");
-    results.figure("A", "CPU ratio A'/A (same meaning as A/A')", barePerDeal / perDeal, "");
+    results.target("A", "CPU ratio A'/A (same meaning as A/A')", barePerDeal / perDeal, "", ">= 0.9",
+        barePerDeal / perDeal >= 0.9);
     results.note(String.format("CPU per deal, A: JVM %.1f, S3 %.1f, PostgreSQL %.1f ms; A': JVM %.1f, S3 %.1f,"
         + " PostgreSQL %.1f ms", crm.jvmNanos() / 1e6 / deals, crm.s3Nanos() / 1e6 / deals,
         crm.dbNanos() / 1e6 / deals, bare.jvmNanos() / 1e6 / deals, bare.s3Nanos() / 1e6 / deals,
