@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,13 +41,13 @@ public class Dashboard {
   private final ZoneId zone;
 
   Dashboard(PipelineFigures pipeline, StageTimes stageTimes, ManagedScope scope, Teams teams, JdbcTemplate jdbc,
-      @Value("${relais.reports.zone:Europe/Paris}") String zone) {
+      ReportMonths months) {
     this.pipeline = pipeline;
     this.stageTimes = stageTimes;
     this.scope = scope;
     this.teams = teams;
     this.jdbc = jdbc;
-    this.zone = ZoneId.of(zone);
+    this.zone = months.zone();
   }
 
   public record StageTotal(String stage, long deals, BigDecimal amount) {}

@@ -4,15 +4,12 @@ import com.relais.crm.opportunity.PipelineFigures;
 import com.relais.crm.platform.InvalidFieldException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,19 +27,16 @@ public class Forecast {
   private final Objectives objectives;
   private final ForecastSnapshots snapshots;
   private final ManagedScope scope;
-  private final Clock clock;
-  private final ZoneId zone;
+  private final ReportMonths months;
 
   Forecast(PipelineFigures pipeline, StageProbabilities probabilities, Objectives objectives,
-      ForecastSnapshots snapshots, ManagedScope scope, Clock clock,
-      @Value("${relais.reports.zone:Europe/Paris}") String zone) {
+      ForecastSnapshots snapshots, ManagedScope scope, ReportMonths months) {
     this.pipeline = pipeline;
     this.probabilities = probabilities;
     this.objectives = objectives;
     this.snapshots = snapshots;
     this.scope = scope;
-    this.clock = clock;
-    this.zone = ZoneId.of(zone);
+    this.months = months;
   }
 
   public record Month(String month, long openDeals, BigDecimal pipeline, BigDecimal weighted, long wonDeals,
@@ -53,9 +47,8 @@ public class Forecast {
 
   @Transactional(readOnly = true)
   public Report report(String fromText, String toText, Long teamId) {
-    YearMonth now = YearMonth.now(clock.withZone(zone));
-    YearMonth from = fromText == null ? now : Periods.month("from", fromText);
-    YearMonth to = toText == null ? from.plusMonths(5) : Periods.month("to", toText);
+    YearMonth from = fromText == null ? months.current() : months.parse("from", fromText);
+    YearMonth to = toText == null ? from.plusMonths(5) : months.parse("to", toText);
     if (to.isBefore(from)) {
       throw new InvalidFieldException("to", "to: not before from");
     }
@@ -69,8 +62,7 @@ public class Forecast {
   Report build(YearMonth from, YearMonth to, List<String> owners, Long teamId) {
     var open = pipeline.openByCloseMonth(from.atDay(1), to.atEndOfMonth(), owners);
     Map<String, Double> weights = probabilities.of(open.stream().map(PipelineFigures.MonthStageTotal::stage).toList());
-    var closed = pipeline.closedBetween(from.atDay(1).atStartOfDay(zone).toInstant(),
-        to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), owners);
+    var closed = pipeline.closedBetween(months.start(from), months.end(to), owners);
     List<Month> months = new ArrayList<>();
     for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
       YearMonth m = month;
@@ -113,6 +105,6 @@ public class Forecast {
   }
 
   LocalDate today() {
-    return LocalDate.now(clock.withZone(zone));
+    return months.today();
   }
 }

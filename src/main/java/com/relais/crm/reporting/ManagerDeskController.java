@@ -22,8 +22,11 @@ class ManagerDeskController {
   private final Forecast forecast;
   private final Dashboard dashboard;
   private final ManagedScope scope;
+  private final ReportMonths months;
 
-  ManagerDeskController(Objectives objectives, Forecast forecast, Dashboard dashboard, ManagedScope scope) {
+  ManagerDeskController(Objectives objectives, Forecast forecast, Dashboard dashboard, ManagedScope scope,
+      ReportMonths months) {
+    this.months = months;
     this.objectives = objectives;
     this.forecast = forecast;
     this.dashboard = dashboard;
@@ -40,7 +43,7 @@ class ManagerDeskController {
       + " everyone); with their sum.")
   ObjectivesView objectives(@RequestParam String period, @RequestParam(required = false) String userId,
       @RequestParam(required = false) Long teamId) {
-    var month = Periods.month("period", period);
+    var month = months.parse("period", period);
     List<String> people;
     if (userId != null) {
       scope.requireManages(userId);

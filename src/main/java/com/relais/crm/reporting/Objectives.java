@@ -23,8 +23,10 @@ public class Objectives {
   private final ManagedScope scope;
   private final CurrentUser currentUser;
   private final Clock clock;
+  private final ReportMonths months;
 
-  Objectives(JdbcClient jdbc, ManagedScope scope, CurrentUser currentUser, Clock clock) {
+  Objectives(JdbcClient jdbc, ManagedScope scope, CurrentUser currentUser, Clock clock, ReportMonths months) {
+    this.months = months;
     this.jdbc = jdbc;
     this.scope = scope;
     this.currentUser = currentUser;
@@ -57,7 +59,7 @@ public class Objectives {
   @Transactional
   public Objective set(Objective objective) {
     scope.requireManages(objective.userId());
-    YearMonth period = Periods.month("period", objective.period());
+    YearMonth period = months.parse("period", objective.period());
     if (objective.amountWon() == null || objective.amountWon().signum() < 0
         || objective.amountWon().compareTo(new BigDecimal("1000000000000")) > 0) {
       throw new InvalidFieldException("amountWon", "amountWon: an amount from 0");

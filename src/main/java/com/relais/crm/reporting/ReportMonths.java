@@ -3,7 +3,9 @@ package com.relais.crm.reporting;
 import com.relais.crm.platform.InvalidFieldException;
 import com.relais.crm.platform.SaneDates;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,17 +46,31 @@ class ReportMonths {
 
   /** A month as a user writes it, {@code YYYY-MM}; anything else is a 400 naming {@code month}. */
   YearMonth parse(String text) {
+    return parse(FIELD, text);
+  }
+
+  /** The same for a month given in another field (an objective's period, a forecast's from and to). */
+  YearMonth parse(String field, String text) {
     if (text == null || !FORMAT.matcher(text).matches()) {
-      throw new InvalidFieldException(FIELD, "month: a month written YYYY-MM, such as 2026-05");
+      throw new InvalidFieldException(field, field + ": a month written YYYY-MM, such as 2026-05");
     }
     YearMonth month;
     try {
       month = YearMonth.parse(text);
     } catch (DateTimeParseException e) {
-      throw new InvalidFieldException(FIELD, "month: a month written YYYY-MM, from 01 to 12");
+      throw new InvalidFieldException(field, field + ": a month written YYYY-MM, from 01 to 12");
     }
-    SaneDates.require(FIELD, month.atDay(1));
+    SaneDates.require(field, month.atDay(1));
     return month;
+  }
+
+  ZoneId zone() {
+    return properties.zone();
+  }
+
+  /** Today in the company's zone, by the engine's clock. */
+  LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), properties.zone());
   }
 
   /** A month that has ended: the current month and later ones have no report yet (400). */

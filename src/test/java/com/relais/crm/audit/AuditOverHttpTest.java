@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.relais.crm.Api;
+import com.relais.crm.StaffForTests;
 import com.relais.crm.DealDriver;
 import com.relais.crm.HttpTest;
 import java.util.ArrayList;
@@ -28,13 +29,9 @@ class AuditOverHttpTest {
   private final String manager = "am" + run;
 
   private void user(String id, String group) {
-    var user = identityService.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("Tester");
-    user.setPassword(id);
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
+    StaffForTests.user(identityService, id, group);
   }
+
 
   private void team() {
     user(seller, "sales");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.relais.crm.Api;
+import com.relais.crm.StaffForTests;
 import com.relais.crm.HttpTest;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,13 +47,9 @@ class ContactPlanOverHttpTest {
   private final String manager = "pm" + run;
 
   private void user(String id, String group) {
-    var user = identityService.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("Tester");
-    user.setPassword(id);
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
+    StaffForTests.user(identityService, id, group);
   }
+
 
   private long teamOfThree() {
     user(memberA, "sales");

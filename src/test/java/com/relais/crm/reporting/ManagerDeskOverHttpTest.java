@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.relais.crm.Api;
+import com.relais.crm.StaffForTests;
 import com.relais.crm.DealDriver;
 import com.relais.crm.HttpTest;
 import com.relais.crm.customer.AcquisitionSource;
@@ -44,6 +45,7 @@ class ManagerDeskOverHttpTest {
   @Autowired OpportunityService opportunities;
   @Autowired DealDriver deals;
   @Autowired StageTimes stageTimes;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired ForecastSnapshots snapshots;
   @Autowired Forecast forecastService;
 
@@ -64,13 +66,9 @@ class ManagerDeskOverHttpTest {
   }
 
   private void user(String id, String group) {
-    var user = identityService.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("Desk");
-    user.setPassword(id);
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
+    StaffForTests.user(identityService, id, group);
   }
+
 
   private long team() {
     user(seller, "sales");
@@ -102,7 +100,7 @@ class ManagerDeskOverHttpTest {
     long teamId = team();
     YearMonth thisMonth = YearMonth.now(ZoneId.of("Europe/Paris"));
     YearMonth next = thisMonth.plusMonths(1);
-    deal(seller, "1000", next.atDay(10));
+    long prospect = deal(seller, "1000", next.atDay(10));
     long proposal = deal(seller, "2000", next.atDay(20));
     deals.complete(proposal, "userTask_qualifyProspect", Map.of("saleOutcome", "OPEN"));
     deals.complete(proposal, "userTask_prepareProposal", Map.of("saleOutcome", "OPEN"));
@@ -110,6 +108,28 @@ class ManagerDeskOverHttpTest {
     deal("sales", "50000", next.atDay(5));
     long won = deal(seller, "3000", thisMonth.atDay(1));
     deals.winDeal(won, "INTERNAL", true);
+    long lost = deal(seller, "400", null);
+    deals.complete(lost, "userTask_qualifyProspect", Map.of("saleOutcome", "LOST"));
+    // the prospect's first task, the seller's and a day late
+    var late = deals.task(prospect, "userTask_qualifyProspect");
+    taskService.setAssignee(late.getId(), seller);
+    taskService.setDueDate(late.getId(), new Date(System.currentTimeMillis() - Duration.ofDays(1).toMillis()));
+
+    // the dashboard of the team: its open deals by stage, one won and one lost, the late task
+    JsonNode board = Api.as(rest, manager).get("/api/dashboard?teamId=" + teamId).json();
+    JsonNode stages = board.path("pipeline");
+    assertThat(stages).hasSize(2);
+    assertThat(stages.get(0).path("stage").asText()).isEqualTo("SALE_1_PROSPECT");
+    assertThat(stages.get(0).path("deals").asLong()).isEqualTo(1);
+    assertThat(stages.get(0).path("amount").decimalValue()).isEqualByComparingTo("1000");
+    assertThat(stages.get(1).path("stage").asText()).isEqualTo("SALE_3_PROPOSAL");
+    assertThat(stages.get(1).path("amount").decimalValue()).isEqualByComparingTo("2000");
+    assertThat(board.path("won").asLong()).isEqualTo(1);
+    assertThat(board.path("lost").asLong()).isEqualTo(1);
+    assertThat(board.path("winRate").asDouble()).isEqualTo(0.5);
+    assertThat(board.path("overdueTasks")).hasSize(1);
+    assertThat(board.path("overdueTasks").get(0).path("teamId").asLong()).isEqualTo(teamId);
+    assertThat(board.path("overdueTasks").get(0).path("overdueTasks").asLong()).isEqualTo(1);
 
     Api boss = Api.as(rest, manager);
     var objective = boss.put("/api/objectives", Map.of("userId", seller, "period", thisMonth.toString(),

@@ -5,6 +5,7 @@ import static com.relais.crm.Eventually.eventuallyTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relais.crm.Api;
+import com.relais.crm.StaffForTests;
 import com.relais.crm.DealDriver;
 import com.relais.crm.HttpTest;
 import com.relais.crm.messaging.MailSink;
@@ -52,14 +53,9 @@ class MonthlyReportOverHttpTest {
   private final String bossAddress = boss + "@relais.example";
 
   private void user(String id, String group, String email) {
-    var user = identityService.newUser(id);
-    user.setFirstName(id);
-    user.setLastName("Tester");
-    user.setEmail(email);
-    user.setPassword(id);
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
+    StaffForTests.user(identityService, id, group, email);
   }
+
 
   /** Moves the deal's closing (won or lost) to this moment in its stage history. */
   private void closedAt(long dealId, Timestamp at) {
