@@ -75,7 +75,7 @@ class ImportIntake {
     return importId[0];
   }
 
-  /** Checked against the file's header now, so a mapping naming an unknown field is a 400 before anything runs. */
+  /** The mapping as the batches read it back (it was checked against the header when the header was read). */
   private String mappingText(ImportRequest request) {
     try {
       return json.writeValueAsString(request.mapping());

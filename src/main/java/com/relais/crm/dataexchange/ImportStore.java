@@ -107,14 +107,16 @@ class ImportStore {
     jdbc.update("update data_import set total_rows = ? where id = ?", rows, importId);
   }
 
+  private final org.springframework.jdbc.core.RowMapper<ImportJob> jobs = (rs, n) -> new ImportJob(rs.getLong("id"),
+      rs.getString("kind"), rs.getString("mode"), rs.getString("on_duplicate"), rs.getString("file_name"),
+      rs.getString("file_type"), read(rs.getString("headers")), rs.getString("mapping"),
+      Status.valueOf(rs.getString("status")), rs.getInt("total_rows"), rs.getInt("processed"), rs.getInt("created"),
+      rs.getInt("updated"), rs.getInt("skipped"), rs.getInt("rejected"), rs.getString("created_by"),
+      instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")), rs.getString("undone_by"),
+      instant(rs.getTimestamp("undone_at")));
+
   Optional<ImportJob> find(long id) {
-    return jdbc.query("select * from data_import where id = ?", (rs, n) -> new ImportJob(rs.getLong("id"),
-        rs.getString("kind"), rs.getString("mode"), rs.getString("on_duplicate"), rs.getString("file_name"),
-        rs.getString("file_type"), read(rs.getString("headers")), rs.getString("mapping"),
-        Status.valueOf(rs.getString("status")), rs.getInt("total_rows"), rs.getInt("processed"),
-        rs.getInt("created"), rs.getInt("updated"), rs.getInt("skipped"), rs.getInt("rejected"),
-        rs.getString("created_by"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")),
-        rs.getString("undone_by"), instant(rs.getTimestamp("undone_at"))), id).stream().findFirst();
+    return jdbc.query("select * from data_import where id = ?", jobs, id).stream().findFirst();
   }
 
   ImportJob get(long id) {
@@ -122,8 +124,7 @@ class ImportStore {
   }
 
   List<ImportJob> recent(int limit) {
-    List<Long> ids = jdbc.queryForList("select id from data_import order by id desc limit " + limit, Long.class);
-    return ids.stream().map(this::get).toList();
+    return jdbc.query("select * from data_import order by id desc limit " + limit, jobs);
   }
 
   List<StagedRow> pendingRows(long importId, int limit) {
