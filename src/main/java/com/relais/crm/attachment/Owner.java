@@ -1,10 +1,10 @@
 package com.relais.crm.attachment;
 
 /** The one record an attachment belongs to, as given on upload or in a list request. */
-record Owner(OwnerType type, long id) {
+public record Owner(OwnerType type, long id) {
 
   /** Exactly one of the three ids must be given; the field names are the request parameters. */
-  static Owner of(Long customerId, Long opportunityId, Long communicationId) {
+  public static Owner of(Long customerId, Long opportunityId, Long communicationId) {
     int given = (customerId == null ? 0 : 1) + (opportunityId == null ? 0 : 1) + (communicationId == null ? 0 : 1);
     if (given != 1) {
       throw new com.relais.crm.platform.InvalidFieldException("customerId",

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction for the four: one connection and one snapshot instead of four of each.
  */
 @Service
-class QuickSearch {
+public class QuickSearch {
   private final CustomerService customers;
   private final CommunicationService communications;
   private final AttachmentService attachments;
@@ -28,7 +28,7 @@ class QuickSearch {
   }
 
   @Transactional(readOnly = true)
-  SearchHits find(String q, int limit) {
+  public SearchHits find(String q, int limit) {
     return new SearchHits(
         customers.matching(q, limit).stream().map(SearchHits.CustomerHit::of).toList(),
         communications.matching(q, limit).stream().map(SearchHits.CommunicationHit::of).toList(),

@@ -10,31 +10,31 @@ import java.time.Instant;
 import java.util.List;
 
 /** Hits grouped by kind, each just enough to show a line and open the record. */
-record SearchHits(List<CustomerHit> customers, List<CommunicationHit> communications,
+public record SearchHits(List<CustomerHit> customers, List<CommunicationHit> communications,
     List<AttachmentHit> attachments, List<DealHit> deals) {
 
-  record DealHit(long id, String title, long customerId, String customerName, BigDecimal amount, String currency,
+  public record DealHit(long id, String title, long customerId, String customerName, BigDecimal amount, String currency,
       String stage) {
-    static DealHit of(Opportunity d, String customerName) {
+    public static DealHit of(Opportunity d, String customerName) {
       return new DealHit(d.getId(), d.getTitle(), d.getCustomerId(), customerName, d.getAmount(), d.getCurrency(),
           d.getStage().name());
     }
   }
 
-  record CustomerHit(long id, String name, String email) {
-    static CustomerHit of(Customer c) {
+  public record CustomerHit(long id, String name, String email) {
+    public static CustomerHit of(Customer c) {
       return new CustomerHit(c.getId(), c.getName(), c.getEmail());
     }
   }
 
-  record CommunicationHit(long id, String type, String subject, Instant start, Long customerId) {
-    static CommunicationHit of(Communication c) {
+  public record CommunicationHit(long id, String type, String subject, Instant start, Long customerId) {
+    public static CommunicationHit of(Communication c) {
       return new CommunicationHit(c.getId(), c.getType(), c.getSubject(), c.getStartsAt(), c.getCustomerId());
     }
   }
 
-  record AttachmentHit(long id, String fileName, String contentType, OwnerType ownerType, long ownerId) {
-    static AttachmentHit of(Attachment a) {
+  public record AttachmentHit(long id, String fileName, String contentType, OwnerType ownerType, long ownerId) {
+    public static AttachmentHit of(Attachment a) {
       return new AttachmentHit(a.getId(), a.getFileName(), a.getContentType(), a.getOwnerType(), a.getOwnerId());
     }
   }

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * loaded whole. Private exchanges, and the attachments of private exchanges, are filtered in the same query.
  */
 @Service
-class Timeline {
+public class Timeline {
   private static final String UNION = """
       select 'COMMUNICATION' as kind, c.id as id, c.starts_at as happened_at, c.subject as title, c.type as detail,
              cast(null as bigint) as opportunity_id, cast(null as varchar(64)) as task_id
@@ -59,7 +59,7 @@ class Timeline {
   }
 
   @Transactional(readOnly = true)
-  Page<TimelineEntry> of(long customerId, Pageable page) {
+  public Page<TimelineEntry> of(long customerId, Pageable page) {
     if (!customers.exists(customerId)) {
       throw new NotFoundException("Customer", customerId);
     }

@@ -8,5 +8,5 @@ import java.time.Instant;
  * set), COMMENT (what someone wrote in a stage's form: the comment, the stage; {@code opportunityId} set) or TASK
  * (a task of one of the customer's deals: task name, assignee; {@code taskId} instead of {@code id}).
  */
-record TimelineEntry(String kind, Long id, Instant at, String title, String detail, Long opportunityId,
+public record TimelineEntry(String kind, Long id, Instant at, String title, String detail, Long opportunityId,
     String taskId) {}
