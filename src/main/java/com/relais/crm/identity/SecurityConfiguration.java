@@ -41,7 +41,7 @@ class SecurityConfiguration {
     return http
         .securityMatcher(paths("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"))
         .authenticationProvider(users)
-        .addFilterBefore(new WebappSessionLogin(), BasicAuthenticationFilter.class)
+        .addFilterBefore(WebappSessionLogin.readsOnly(), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(ProblemJsonSecurityHandlers.unauthorized(json)))
         .exceptionHandling(ex -> ex
@@ -60,7 +60,7 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain engineOwnedPaths(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher(paths("/engine-rest/**", "/camunda/**", "/actuator/health/**", "/actuator/health", "/", "/error"))
+        .securityMatcher(paths("/engine-rest/**", "/camunda/**", "/actuator/health/**", "/actuator/health", "/error"))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         // the webapps have their own CSRF prevention filter; /engine-rest is stateless Basic
         .csrf(AbstractHttpConfigurer::disable)
@@ -69,12 +69,52 @@ class SecurityConfiguration {
   }
 
   /**
+   * The staff web app: a login page and a session (the webapps' own session entry, so one login serves the app,
+   * Tasklist and Cockpit), CSRF tokens on every change, a content security policy that allows only our own files.
+   * Its static files, the login page and the offline page are open (they carry no data); everything else needs the
+   * login, and a request whose session expired is sent to the login page (an htmx request is told by header to go
+   * there, so a fragment never shows the login page inside a page).
+   */
+  @Bean
+  @Order(3)
+  SecurityFilterChain staffWebApp(HttpSecurity http, EngineIdentityAuthenticationProvider users,
+      org.camunda.bpm.engine.ProcessEngine engine) throws Exception {
+    return http
+        .securityMatcher(paths(STAFF_APP_PATHS))
+        .authenticationProvider(users)
+        // the session entry is the webapps' (WebappSessionLogin), not a second copy in Spring's own attribute
+        .securityContext(context -> context.securityContextRepository(
+            new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+        .addFilterBefore(WebappSessionLogin.allRequests(),
+            org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths(STAFF_APP_OPEN_PATHS)).permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").successHandler(new StaffAppLogin(engine))
+            .failureUrl("/login?error"))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(new StaffAppLoginEntryPoint()))
+        .headers(headers -> headers
+            .frameOptions(frames -> frames.sameOrigin())
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:;"
+                + " object-src 'none'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'")))
+        .build();
+  }
+
+  /** Every path of the staff web app (identity owns the doors; the pages live in the web module). */
+  static final String[] STAFF_APP_PATHS = {"/", "/login", "/logout", "/search", "/customers/**", "/deals/**",
+      "/today", "/notifications/**", "/dashboard", "/files/**", "/offline", "/app/**", "/webjars/htmx.org/**",
+      "/sw.js", "/manifest.webmanifest"};
+  static final String[] STAFF_APP_OPEN_PATHS = {"/login", "/offline", "/app/**", "/webjars/htmx.org/**", "/sw.js",
+      "/manifest.webmanifest"};
+
+  /**
    * The pages an issue names as public: the unsubscribe link and the sign-up confirmation (each acts only on a signed
    * token of its own that the page checks), and the sign-up form (rate-limited, with a field bots fill; what it
    * records counts for e-mail only once confirmed from the mailbox, so a forged post cannot opt anyone in).
    */
   @Bean
-  @Order(3)
+  @Order(4)
   SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
     return http
         .securityMatcher(paths("/public/unsubscribe", "/public/signup", "/public/signup/confirm"))
@@ -88,7 +128,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(4)
+  @Order(10)
   SecurityFilterChain everythingElse(HttpSecurity http, ObjectMapper json) throws Exception {
     return http
         .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())

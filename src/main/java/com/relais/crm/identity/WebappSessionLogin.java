@@ -18,20 +18,39 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a person logged in to Tasklist or Cockpit open what a task links to under /api (the delivery note of the
- * "send for e-signature" form, a customer) in the same browser, without a second login: a GET or HEAD that brings no
- * Basic credentials but the webapps' session is that session's user, with the groups the webapps resolved at login.
- * Only reads: a change through /api still needs Basic credentials, so no cookie can be ridden to change anything
- * (the reason /api has no CSRF token). The session is never created here, only read.
+ * One login for the browser: the webapps' session (Tasklist, Cockpit, or the staff web app, whose login writes the
+ * same session entry, see {@link StaffAppLogin}) is that session's user, with the groups resolved at login.
+ * <ul>
+ * <li>Under /api ({@link #readsOnly()}): a person logged in to Tasklist opens what a task links to (the delivery
+ * note, a customer) without a second login; only GET and HEAD without Basic credentials, so no cookie can be ridden
+ * to change anything (the reason /api has no CSRF token).</li>
+ * <li>In the staff web app ({@link #allRequests()}): every request, its changes guarded by the app's CSRF token.
+ * Logging out of either side ends both, as there is one session entry.</li>
+ * </ul>
+ * The session is never created here, only read.
  */
 class WebappSessionLogin extends OncePerRequestFilter {
   private static final Set<String> READS = Set.of("GET", "HEAD");
-  private static final String ENGINE = "default";
+  static final String ENGINE = "default";
+
+  private final boolean readsOnly;
+
+  private WebappSessionLogin(boolean readsOnly) {
+    this.readsOnly = readsOnly;
+  }
+
+  static WebappSessionLogin readsOnly() {
+    return new WebappSessionLogin(true);
+  }
+
+  static WebappSessionLogin allRequests() {
+    return new WebappSessionLogin(false);
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (READS.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+    if ((!readsOnly || READS.contains(request.getMethod())) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
       HttpSession session = request.getSession(false);
       if (session != null) {
         Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
