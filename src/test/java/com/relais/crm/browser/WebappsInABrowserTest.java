@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Tasklist, Cockpit and Admin in Debian's Chromium, as sales, logistics and managers meet them every day: logging in
- * on the first try, whose deal a card is, dates, comments, the delivery note, a deal's story in Cockpit, a phone.
+ * on the first try, whose deal a card is, dates, comments, the delivery note, a task's customer, a deal's story in
+ * Cockpit, a phone.
  * Screenshots go to target/screenshots.
  */
 @HttpTest
@@ -223,6 +224,34 @@ class WebappsInABrowserTest {
         + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')))", href);
     assertThat(answer).isEqualTo("200 application/pdf");
     screenshot("tasklist-delivery-note");
+  }
+
+  @Test
+  void theCustomerTabShowsWhomADealsTaskIsForWithTheirLastExchange() throws Exception {
+    long deal = deals.openDeal("Customer Tab SARL", "2600");
+    long customer = Api.as(rest, "sales").get("/api/opportunities/" + deal).json().path("customerId").asLong();
+    var logged = Api.as(rest, "sales").post("/api/communications", Map.of("type", "CALL",
+        "subject", "Asked when the forklift can come", "start", "2026-11-02T10:00:00Z", "customerId", customer,
+        "status", "DONE"));
+    assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+
+    browser = Chromium.desktop();
+    logIn("tasklist", "sales");
+    click(() -> filter("My group"));
+    click(() -> card("Customer Tab SARL").findElement(By.cssSelector("h4 a")));
+    // the form stays the first tab; "Customer" comes after Camunda's own
+    click(() -> waiting().until(driver -> driver.findElements(By.cssSelector(".tabbed-content .nav-tabs a")).stream()
+        .filter(link -> link.getText().strip().equals("Customer")).findFirst().orElse(null)));
+    // once loaded, whatever it shows: a refusal fails here with its sentence rather than as a timeout
+    WebElement tab = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".relais-customer:not([data-state='loading'])")));
+    assertThat(tab.getAttribute("data-state")).as(tab.getText()).isEqualTo("shown");
+    assertThat(tab.getText()).contains("Customer Tab SARL", "PROSPECT", "Asked when the forklift can come");
+    assertThat(tab.findElement(By.cssSelector("a.relais-customer-page")).getAttribute("href"))
+        .endsWith("/customers/" + customer);
+    assertThat(tab.findElement(By.cssSelector("a.relais-deal-page")).getAttribute("href")).endsWith("/deals/" + deal);
+    assertThat(refusedRequests()).isEmpty();
+    screenshot("tasklist-customer-tab");
   }
 
   @Test

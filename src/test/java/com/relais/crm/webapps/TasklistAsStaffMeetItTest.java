@@ -183,6 +183,44 @@ class TasklistAsStaffMeetItTest {
   }
 
   /**
+   * What the "Customer" tab (tasklist/scripts/customer-tab.js) reads, in its order and with the Tasklist session: the
+   * task's variables through Tasklist's own engine API, then the deal, its customer and the customer's last exchanges
+   * through /api. The browser test opens the tab itself.
+   */
+  @Test
+  void theCustomerTabReadsTheTasksDealCustomerAndExchangesWithTheTasklistSession() throws Exception {
+    var config = rest.getForEntity("/camunda/app/tasklist/scripts/config.js", String.class);
+    assertThat(config.getBody()).contains("scripts/customer-tab.js");
+    var script = rest.getForEntity("/camunda/app/tasklist/scripts/customer-tab.js", String.class);
+    assertThat(script.getStatusCode().value()).isEqualTo(200);
+    assertThat(script.getBody()).contains("tasklist.task.detail", "/api/communications?customerId=");
+
+    long deal = deals.openDeal("Customer Tab Reads SA", "1000");
+    long customer = Api.as(rest, "sales").get("/api/opportunities/" + deal).json().path("customerId").asLong();
+    var logged = Api.as(rest, "sales").post("/api/communications", Map.of("type", "CALL", "subject",
+        "Called about the tab " + deal, "start", "2026-11-02T10:00:00Z", "customerId", customer, "status", "DONE"));
+    assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+    String taskId = task("sales", deal, "userTask_qualifyProspect").path("id").asText();
+
+    WebappSession tasklist = new WebappSession(port);
+    tasklist.logIn("sales");
+    var variables = tasklist.send("GET", "/camunda/api/engine/engine/default/task/" + taskId
+        + "/variables?deserializeValues=false", null, null, tasklist.token());
+    assertThat(variables.statusCode()).as(variables.body()).isEqualTo(200);
+    assertThat(JSON.readTree(variables.body()).path("opportunityId").path("value").asLong()).isEqualTo(deal);
+    var opportunity = tasklist.send("GET", "/api/opportunities/" + deal, null, null, null);
+    assertThat(opportunity.statusCode()).as(opportunity.body()).isEqualTo(200);
+    assertThat(JSON.readTree(opportunity.body()).path("customerId").asLong()).isEqualTo(customer);
+    var found = tasklist.send("GET", "/api/customers/" + customer, null, null, null);
+    assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+    assertThat(JSON.readTree(found.body()).path("name").asText()).isEqualTo("Customer Tab Reads SA");
+    var exchanges = tasklist.send("GET", "/api/communications?customerId=" + customer + "&size=5", null, null, null);
+    assertThat(exchanges.statusCode()).as(exchanges.body()).isEqualTo(200);
+    assertThat(JSON.readTree(exchanges.body()).path("content").findValuesAsText("subject"))
+        .contains("Called about the tab " + deal);
+  }
+
+  /**
    * Every action Tasklist offers on the tasks of a deal (the same engine API calls): claim, unclaim, assign,
    * delegate, resolve, and the task's comments and attachments, which the engine looks up in the task's history.
    */

@@ -1,5 +1,7 @@
 // Relais CRM: Tasklist settings. Replaces the webapp's default config.js; the keyboard shortcuts are the defaults.
 export default {
+  // the "Customer" tab on a task: whom a deal's task is for and the last exchanges with them
+  customScripts: ['scripts/customer-tab.js'],
   disableWelcomeMessage: true,
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },
