@@ -1,7 +1,10 @@
 package com.relais.crm.attachment;
 
-/** The one record an attachment belongs to, as given on upload or in a list request. */
-record Owner(OwnerType type, long id) {
+/**
+ * The one record an attachment belongs to, as given on upload or in a list request. Public so that code inside the
+ * service (the demo's seed) can upload as POST /api/attachments does ({@link MultipartUpload}).
+ */
+public record Owner(OwnerType type, long id) {
 
   /** Exactly one of the three ids must be given; the field names are the request parameters. */
   static Owner of(Long customerId, Long opportunityId, Long communicationId) {
