@@ -1,6 +1,9 @@
 package com.relais.crm.attachment;
 
-/** The one record an attachment belongs to, as given on upload or in a list request. */
+/**
+ * The one record an attachment belongs to, as given on upload or in a list request. Public so that code inside the
+ * service (the staff web app's uploads, the demo's seed) can upload as POST /api/attachments does.
+ */
 public record Owner(OwnerType type, long id) {
 
   /** Exactly one of the three ids must be given; the field names are the request parameters. */
