@@ -39,6 +39,9 @@ class CustomerListPage {
     model.addAttribute("filter", filter);
     model.addAttribute("lastContact", lastContact == null ? "" : lastContact);
     model.addAttribute("categories", categories.list(false));
+    // a retired category still names the customers that have it
+    model.addAttribute("categoryLabels", categories.list(true).stream()
+        .collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c.label(), (a, b) -> a)));
     model.addAttribute("sources", AcquisitionSource.values());
     model.addAttribute("lastContacts", CustomerDirectory.LastContact.values());
     // "more" asks for the rows alone, to append them under those already shown

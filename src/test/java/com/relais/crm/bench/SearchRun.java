@@ -26,7 +26,7 @@ final class SearchRun {
   long firstCustomer;
   long lastCustomer;
 
-  private final List<String> words = new ArrayList<>();
+  final List<String> words = new ArrayList<>();
   private final Random random = new Random(7);
 
   SearchRun() {
