@@ -2,6 +2,7 @@ package com.relais.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -14,9 +15,16 @@ import org.springframework.http.ResponseEntity;
 public final class Api {
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private final TestRestTemplate rest;
+  /** Signs each request as the external e-signature provider does ({@link SignatureProvider}), with no login. */
+  private final boolean asSignatureProvider;
 
   private Api(TestRestTemplate rest) {
+    this(rest, false);
+  }
+
+  private Api(TestRestTemplate rest, boolean asSignatureProvider) {
     this.rest = rest;
+    this.asSignatureProvider = asSignatureProvider;
   }
 
   public static Api as(TestRestTemplate rest, String user) {
@@ -25,6 +33,19 @@ public final class Api {
 
   public static Api anonymous(TestRestTemplate rest) {
     return new Api(rest);
+  }
+
+  /** The external e-signature provider: no user, each request signed with the tests' shared secret. */
+  public static Api signatureProvider(TestRestTemplate rest) {
+    return new Api(rest, true);
+  }
+
+  /** The caller name of the e-signature provider in tables of calls ({@link #caller}). */
+  public static final String SIGNATURE_PROVIDER = "(e-signature provider)";
+
+  /** A demo user by id, or the e-signature provider for {@link #SIGNATURE_PROVIDER}. */
+  public static Api caller(TestRestTemplate rest, String caller) {
+    return SIGNATURE_PROVIDER.equals(caller) ? signatureProvider(rest) : as(rest, caller);
   }
 
   public static Api withPassword(TestRestTemplate rest, String user, String password) {
@@ -63,6 +84,11 @@ public final class Api {
       } catch (Exception e) {
         throw new IllegalArgumentException(e);
       }
+    }
+    if (asSignatureProvider) {
+      byte[] bytes = payload == null ? new byte[0] : payload.toString().getBytes(StandardCharsets.UTF_8);
+      headers.set(SignatureProvider.HEADER, SignatureProvider.header(path, bytes));
+      return new Response(rest.exchange(path, method, new HttpEntity<>(bytes, headers), String.class));
     }
     ResponseEntity<String> answer = rest.exchange(path, method, new HttpEntity<>(payload, headers), String.class);
     return new Response(answer);

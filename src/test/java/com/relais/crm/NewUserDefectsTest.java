@@ -164,7 +164,7 @@ class NewUserDefectsTest {
   void anEarlySignatureSaysWhatTheDealWaitsFor() {
     long deal = deals.openDeal("Early Signer " + UUID.randomUUID(), "700");
     deals.complete(deal, "userTask_qualifyProspect", Map.of("saleOutcome", "OPEN"));
-    var early = Api.as(rest, "sales").post("/api/opportunities/" + deal + "/delivery-note/signature",
+    var early = Api.signatureProvider(rest).post("/api/opportunities/" + deal + "/delivery-note/signature",
         Map.of("signedBy", "M. Early"));
     assertThat(early.status()).isEqualTo(409);
     assertThat(early.json().path("detail").asText()).contains("waits for the task 'Prepare");

@@ -65,7 +65,7 @@ class SaleSteps {
    * starts the delivery and the after-sale.
    */
   boolean sign(OpenedDeal deal) {
-    return actingAs.crm(deal.plan().owner(), () -> signatures.sign(deal.id(), deal.plan().signer()));
+    return actingAs.crm(deal.plan().owner(), () -> signatures.record(deal.id(), deal.plan().signer()));
   }
 
   private boolean goOn(OpenedDeal deal, String taskKey, String comment) {

@@ -16,16 +16,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Documents", description = "The PDFs generated for a deal: its delivery note and its reception note.")
+@Tag(name = "Documents", description = "The PDFs generated for a deal: its delivery note (and the copy the customer"
+    + " signed online) and its reception note.")
 class DocumentController {
   /** The groups that handle deal documents every day (delivery and reception notes). */
   private static final String[] DOCUMENT_GROUPS = {StaffGroups.LOGISTICS, StaffGroups.FINANCE};
 
   private final DocumentService documents;
+  private final DocumentSignatures signatures;
   private final DealLookup readPolicy;
 
-  DocumentController(DocumentService documents, DealLookup readPolicy) {
+  DocumentController(DocumentService documents, DocumentSignatures signatures, DealLookup readPolicy) {
     this.documents = documents;
+    this.signatures = signatures;
     this.readPolicy = readPolicy;
   }
 
@@ -59,5 +62,18 @@ class DocumentController {
             ContentDisposition.attachment().filename(document.getFileName()).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .body(new InputStreamResource(documents.content(document)));
+  }
+
+  @GetMapping("/api/documents/{id}/signature")
+  @Operation(summary = "Check the document's own digital signature", description = "Reads the PDF as stored and"
+      + " checks its last signature: signed, signedBy (the name in the signature), signedAt, intact (the signature"
+      + " verifies and covers every byte of the file but itself: false after any change of a byte, or bytes added"
+      + " after the signature), certificate (the signer certificate's subject) and serviceKey (made with the key the"
+      + " service signs with now). A document without a signature answers signed = false, intact = false. For the"
+      + " same callers as the deal's list of documents (403 for others); 404 for an unknown document.")
+  SignatureStatus signature(@PathVariable long id) {
+    GeneratedDocument document = documents.get(id);
+    readPolicy.requireReadable(document.getOpportunityId(), DOCUMENT_GROUPS);
+    return signatures.check(document);
   }
 }

@@ -3,13 +3,16 @@ package com.relais.crm.document;
 import com.relais.crm.attachment.AttachmentStore;
 import com.relais.crm.platform.NotFoundException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,10 +34,20 @@ public class DocumentService {
 
   @Transactional
   public GeneratedDocument generate(long opportunityId, DocumentKind kind, List<NoteLine> lines, String signatureCaption) {
+    return keep(opportunityId, kind, () -> NotePdf.render(kind.title,
+        lines.stream().map(l -> new NotePdf.Line(l.label(), l.value())).toList(), signatureCaption));
+  }
+
+  /**
+   * Stores the deal's document of this kind once: the PDF is made and written only when the deal has none yet (a
+   * retried step finds its row and makes nothing), under the key of the deal and kind (a retry after a rollback
+   * overwrites its own object).
+   */
+  @Transactional
+  GeneratedDocument keep(long opportunityId, DocumentKind kind, Supplier<byte[]> render) {
     String key = "documents/" + opportunityId + "/" + kind.fileStem + ".pdf";
     return documents.findByObjectKey(key).orElseGet(() -> {
-      byte[] pdf = NotePdf.render(kind.title, lines.stream().map(l -> new NotePdf.Line(l.label(), l.value())).toList(),
-          signatureCaption);
+      byte[] pdf = render.get();
       store.put(key, new ByteArrayInputStream(pdf), "application/pdf");
       String fileName = kind.fileStem + "-" + opportunityId + ".pdf";
       return documents.save(new GeneratedDocument(opportunityId, kind, key, fileName, pdf.length, sha256(pdf),
@@ -60,6 +73,15 @@ public class DocumentService {
 
   public InputStream content(GeneratedDocument document) {
     return store.get(document.getObjectKey());
+  }
+
+  /** The whole PDF in memory: the notes are one page, a few kilobytes. */
+  byte[] bytes(GeneratedDocument document) {
+    try (InputStream in = content(document)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + document.getObjectKey(), e);
+    }
   }
 
   /** A labelled line of a note. */

@@ -13,7 +13,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** A one-page note: a title, labelled lines, and a box where the customer signs. */
 final class NotePdf {
-  private static final float MARGIN = 56;
+  static final float MARGIN = 56;
 
   private NotePdf() {}
 
@@ -48,7 +48,7 @@ final class NotePdf {
   }
 
   /** The standard fonts cover WinAnsi only; anything else is replaced rather than failing the whole note. */
-  private static void text(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
+  static void text(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text)
       throws IOException {
     content.beginText();
     content.setFont(font, size);
@@ -57,7 +57,7 @@ final class NotePdf {
     content.endText();
   }
 
-  private static String winAnsi(String text) {
+  static String winAnsi(String text) {
     StringBuilder safe = new StringBuilder(text.length());
     text.codePoints().forEach(c -> safe.append(c >= 0x20 && c < 0x100 ? (char) c : '?'));
     return safe.toString();

@@ -23,6 +23,12 @@ final class ProblemJsonSecurityHandlers {
     };
   }
 
+  /** 401 of the e-signature provider's endpoint, which takes no login but a signed request. */
+  static AuthenticationEntryPoint unsignedRequest(ObjectMapper json) {
+    return (request, response, ex) -> write(json, response, HttpStatus.UNAUTHORIZED, "Sign the request with the"
+        + " secret shared with the e-signature provider (header " + SignatureProviderAuthentication.HEADER + ")");
+  }
+
   /**
    * A path nobody serves is a 404 for everyone, logged in or not: no login prompt for a page or a script that
    * asks for something that does not exist (the webapps ask for /camunda-welcome on every login page).

@@ -19,7 +19,9 @@ import java.util.Arrays;
  * Three doors. /api and the OpenAPI page: HTTP Basic against the engine's users, stateless; a read may also come
  * from a browser logged in to the webapps ({@link WebappSessionLogin}). /engine-rest and the webapps guard
  * themselves with the engine's own filters (Basic auth filter, webapp session login and CSRF filter), so Spring
- * Security lets them through untouched. Health is open; any other path is a 404, never a login prompt.
+ * Security lets them through untouched. Health is open; any other path is a 404, never a login prompt. Two small
+ * doors beside them: the e-signature provider's endpoint, opened only by an HMAC of the request, and the public
+ * pages, each acting on a token of its own.
  */
 @Configuration
 @EnableMethodSecurity
@@ -32,6 +34,29 @@ class SecurityConfiguration {
   private static RequestMatcher paths(String... patterns) {
     var builder = PathPatternRequestMatcher.withDefaults();
     return new OrRequestMatcher(Arrays.stream(patterns).map(p -> (RequestMatcher) builder.matcher(p)).toList());
+  }
+
+  /**
+   * The external e-signature provider's endpoint, before /api's chain (which would ask for a staff login): only a
+   * request signed with the secret shared with the provider gets in ({@link SignatureProviderAuthentication}); staff
+   * credentials open nothing here, and a missing, wrong or unconfigured signature is a 401.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain signatureProvider(HttpSecurity http, ObjectMapper json, SignatureProviderProperties provider,
+      IdentityProperties identity) throws Exception {
+    return http
+        .securityMatcher(paths(SignatureProviderAuthentication.PATH))
+        .addFilterBefore(SignatureProviderAuthentication.withSecret(provider.providerSecret(),
+            identity.demo().enabled()), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(SignatureProviderAuthentication.AUTHORITY))
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint(ProblemJsonSecurityHandlers.unsignedRequest(json))
+            .accessDeniedHandler(ProblemJsonSecurityHandlers.forbidden(json)))
+        // no cookie, no session: a forged cross-site request cannot carry the HMAC
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
   }
 
   @Bean
@@ -110,19 +135,24 @@ class SecurityConfiguration {
 
   /**
    * The pages an issue names as public: the unsubscribe link and the sign-up confirmation (each acts only on a signed
-   * token of its own that the page checks), and the sign-up form (rate-limited, with a field bots fill; what it
-   * records counts for e-mail only once confirmed from the mailbox, so a forged post cannot opt anyone in).
+   * token of its own that the page checks), the sign-up form (rate-limited, with a field bots fill; what it records
+   * counts for e-mail only once confirmed from the mailbox, so a forged post cannot opt anyone in), and the page a
+   * customer signs a delivery note on (the random single-use token in its path is the capability; its form also
+   * carries an HMAC of the page, so a post made elsewhere without the page is refused). The signing page shows the
+   * note in a frame of its own origin, hence frame options SAMEORIGIN instead of DENY.
    */
   @Bean
   @Order(4)
   SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher(paths("/public/unsubscribe", "/public/signup", "/public/signup/confirm"))
+        .securityMatcher(paths("/public/unsubscribe", "/public/signup", "/public/signup/confirm", "/public/sign/**"))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(org.springframework.http.HttpMethod.GET, "/public/**").permitAll()
             .requestMatchers(org.springframework.http.HttpMethod.POST, "/public/signup").permitAll()
+            .requestMatchers(org.springframework.http.HttpMethod.POST, "/public/sign/**").permitAll()
             .anyRequest().denyAll())
         .csrf(AbstractHttpConfigurer::disable)
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }

@@ -3,10 +3,10 @@ package com.relais.crm.opportunity;
 import org.springframework.stereotype.Component;
 
 /**
- * The customer's signature of a deal's delivery note, reported from inside the service (the demo's seed): the very
- * step {@code POST /api/opportunities/{id}/delivery-note/signature} takes ({@link SignatureController}), so the deal
- * records who signed and when, {@link DeliveryNoteSigned} is published, and the sale goes on to SALE_6_WON. Whoever
- * calls it answers for the caller's right to do so, as the controller's {@code @PreAuthorize} does over HTTP.
+ * The customer's signature of a deal's delivery note, as other modules report it (the online signing page, the demo's
+ * seed): the very
+ * path of the e-signature provider's endpoint ({@link SaleProcess#signDeliveryNote}), so the deal records the signer,
+ * {@link DeliveryNoteSigned} is published and the sale's message is correlated in the caller's transaction.
  */
 @Component
 public class DeliveryNoteSignatures {
@@ -17,12 +17,11 @@ public class DeliveryNoteSignatures {
   }
 
   /**
-   * A deal not waiting for a signature is a {@link com.relais.crm.platform.ConflictException}, an unknown one a
-   * {@link com.relais.crm.platform.NotFoundException}, exactly as over HTTP.
-   *
-   * @return false when the note had been signed already (nothing changed)
+   * @return true when this signature was recorded now, false when the deal had been signed already (nothing changes)
+   * @throws com.relais.crm.platform.ConflictException when the deal does not wait for a signature
+   * @throws com.relais.crm.platform.NotFoundException for an unknown deal
    */
-  public boolean sign(long opportunityId, String signedBy) {
+  public boolean record(long opportunityId, String signedBy) {
     return !sale.signDeliveryNote(opportunityId, signedBy).alreadySigned();
   }
 }

@@ -143,8 +143,8 @@ class ApiFuzzTest {
             tree(Map.of("templateId", templateId))),
         new Target("admin", HttpMethod.POST, "/api/opportunities/" + dealId + "/delivery/carrier-quote",
             tree(Map.of("amount", 180))),
-        new Target("admin", HttpMethod.POST, "/api/opportunities/" + dealId + "/delivery-note/signature",
-            tree(Map.of("signedBy", "Jane Customer"))),
+        new Target(Api.SIGNATURE_PROVIDER, HttpMethod.POST, "/api/opportunities/" + dealId
+            + "/delivery-note/signature", tree(Map.of("signedBy", "Jane Customer"))),
         // a kind nothing raises yet, so a fuzzed text reaches nobody; support's profile and choices, which no other
         // test reads
         new Target("admin", HttpMethod.PUT, "/api/message-templates/CAMPAIGN_REPLY/SMS",
@@ -199,7 +199,7 @@ class ApiFuzzTest {
     for (Target target : bodies()) {
       for (int round = 0; round < ROUNDS; round++) {
         String body = mutate(target.body());
-        var answer = Api.as(rest, target.user()).exchange(target.method(), target.path(), body);
+        var answer = Api.caller(rest, target.user()).exchange(target.method(), target.path(), body);
         requests++;
         statuses.merge(answer.status(), 1, Integer::sum);
         check(failures, target.method() + " " + target.path() + " " + abbreviate(body), answer.status(),

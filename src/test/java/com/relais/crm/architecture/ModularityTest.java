@@ -37,7 +37,7 @@ class ModularityTest {
     assertThat(MODULES.stream().map(module -> module.getIdentifier().toString())).contains(
         "platform", "identity", "engine", "deal", "customer", "communication", "attachment", "document",
         "opportunity", "delivery", "support", "aftersale", "contact", "campaign", "notification", "search", "timeline",
-        "audit", "dataexchange", "privacy", "reporting", "web", "demo");
+        "audit", "dataexchange", "privacy", "reporting", "web", "demo", "signing");
   }
 
   /**

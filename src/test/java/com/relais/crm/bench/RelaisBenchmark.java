@@ -99,6 +99,8 @@ class RelaisBenchmark {
           "--relais.storage.access-key=" + s3.accessKey,
           "--relais.storage.secret-key=" + s3.secretKey,
           "--relais.after-sale.reminders-enabled=false",
+          "--relais.signing.provider-secret=" + com.relais.crm.SignatureProvider.SECRET,
+          "--relais.signing.generated-keystore=" + OUT.resolve("signing").resolve("relais-signing.p12"),
           "--logging.level.root=WARN",
           "--logging.level.com.relais=WARN",
           // the contact plan says how long each build took and how many customers it weighed

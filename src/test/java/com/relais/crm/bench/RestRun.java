@@ -133,8 +133,8 @@ final class RestRun {
 
     @Override
     public void sign(long deal) {
-      expect(users.get(DealScript.SALES).post("/api/opportunities/" + deal + "/delivery-note/signature",
-          Map.of("signedBy", "Bench")), 200);
+      expect(users.get(DealScript.SALES).postAsSignatureProvider("/api/opportunities/" + deal
+          + "/delivery-note/signature", Map.of("signedBy", "Bench")), 200);
     }
 
     /** 404 until the delivery exists, 409 until it waits for the quote: both are the job executor still working. */

@@ -109,7 +109,9 @@ class WholeDealOverHttpTest {
     assertThat(saleStage()).isEqualTo("SALE_4_NEGOTIATION");
 
     // a signature before the deal waits for one is a conflict, not a 500
-    var early = sales.post("/api/opportunities/" + id + "/delivery-note/signature", Map.of("signedBy", "M. Bernard"));
+    Api provider = Api.signatureProvider(rest);
+    var early = provider.post("/api/opportunities/" + id + "/delivery-note/signature",
+        Map.of("signedBy", "M. Bernard"));
     assertThat(early.status()).isEqualTo(409);
     assertThat(early.contentType()).startsWith("application/problem+json");
 
@@ -122,11 +124,13 @@ class WholeDealOverHttpTest {
     assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
     complete("sales", "userTask_sendDeliveryNote", Map.of("deliveryNoteSent", true));
 
-    var signed = sales.post("/api/opportunities/" + id + "/delivery-note/signature", Map.of("signedBy", "M. Bernard"));
+    var signed = provider.post("/api/opportunities/" + id + "/delivery-note/signature",
+        Map.of("signedBy", "M. Bernard"));
     assertThat(signed.status()).isEqualTo(200);
     assertThat(signed.json().path("alreadySigned").asBoolean()).isFalse();
     deals.awaitJobs(id);
-    var again = sales.post("/api/opportunities/" + id + "/delivery-note/signature", Map.of("signedBy", "M. Bernard"));
+    var again = provider.post("/api/opportunities/" + id + "/delivery-note/signature",
+        Map.of("signedBy", "M. Bernard"));
     assertThat(again.json().path("alreadySigned").asBoolean()).isTrue();
     assertThat(saleStage()).isEqualTo("SALE_6_WON");
     assertThat(deliveryStage()).isEqualTo("DELIVERY_2_CARRIER_TRANSFER");
@@ -186,7 +190,7 @@ class WholeDealOverHttpTest {
 
   @Test
   void messagesForUnknownDealsAre404AndBadQuotesAre400() {
-    assertThat(Api.as(rest, "sales").post("/api/opportunities/987654321/delivery-note/signature",
+    assertThat(Api.signatureProvider(rest).post("/api/opportunities/987654321/delivery-note/signature",
         Map.of("signedBy", "Nobody")).status()).isEqualTo(404);
     assertThat(Api.as(rest, "logistics").post("/api/opportunities/987654321/delivery/carrier-quote",
         Map.of("amount", 10)).status()).isEqualTo(404);
@@ -197,7 +201,7 @@ class WholeDealOverHttpTest {
         Map.of("amount", -10));
     assertThat(negative.status()).isEqualTo(400);
     assertThat(negative.json().path("errors").findValuesAsText("field")).containsExactly("amount");
-    assertThat(Api.as(rest, "sales").post("/api/opportunities/" + deal + "/delivery-note/signature",
+    assertThat(Api.signatureProvider(rest).post("/api/opportunities/" + deal + "/delivery-note/signature",
         Map.of("signedBy", " ")).status()).isEqualTo(400);
   }
 }

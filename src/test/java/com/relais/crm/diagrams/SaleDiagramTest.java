@@ -35,7 +35,7 @@ class SaleDiagramTest extends DiagramTest {
   void mockTheCrm() {
     mocks = new DiagramMocks().stageListener("saleStageListener").delegate("startDelivery")
         .taskListener("stageCommentRecorder").taskListener("afterSaleTemplateChoices")
-        .taskListener("winNeedsTransport")
+        .taskListener("winNeedsTransport").taskListener("sendSignatureLink")
         .delegateSetting("generateDeliveryNote", "deliveryNoteAttachmentId", 73L);
   }
 
@@ -67,7 +67,8 @@ class SaleDiagramTest extends DiagramTest {
     assertThat(mocks.calls).filteredOn(call -> !call.contains(":")).containsExactly("generateDeliveryNote",
         "startDelivery");
     assertThat(mocks.calls).contains("stageCommentRecorder:userTask_qualifyProspect",
-        "afterSaleTemplateChoices:userTask_negotiate", "winNeedsTransport:userTask_negotiate");
+        "afterSaleTemplateChoices:userTask_negotiate", "winNeedsTransport:userTask_negotiate",
+        "sendSignatureLink:userTask_sendDeliveryNote");
   }
 
   @Test
@@ -101,5 +102,8 @@ class SaleDiagramTest extends DiagramTest {
     execute(timer);
 
     BpmnAwareTests.assertThat(sale).isWaitingAt("receiveTask_awaitSignature", "userTask_remindSignature");
+    // the link is mailed when the note is sent, and a new one when the reminder comes
+    assertThat(mocks.calls).filteredOn(call -> call.startsWith("sendSignatureLink:")).containsExactly(
+        "sendSignatureLink:userTask_sendDeliveryNote", "sendSignatureLink:userTask_remindSignature");
   }
 }

@@ -1,5 +1,6 @@
 package com.relais.crm.fault;
 
+import com.relais.crm.SignatureProvider;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -55,6 +56,10 @@ final class ChildNode implements AutoCloseable {
     settings.put("spring.main.banner-mode", "off");
     // the demo users (password = user id) drive the deals; the job executor polls often so the tests wait little
     settings.put("relais.demo.enabled", "true");
+    // the e-signature provider's calls (Rest.signatureProvider) and the self-signed signing key, out of ./data
+    settings.put("relais.signing.provider-secret", SignatureProvider.SECRET);
+    settings.put("relais.signing.generated-keystore", Path.of("target", "fault-signing", "relais-signing.p12")
+        .toAbsolutePath().toString());
     settings.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
     settings.put("camunda.bpm.job-execution.max-wait", "1000");
     return settings;

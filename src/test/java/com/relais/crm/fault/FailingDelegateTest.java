@@ -90,7 +90,7 @@ class FailingDelegateTest {
     assertThat(documentRows(id)).isEqualTo(1);
 
     deals.complete(id, "userTask_sendDeliveryNote", Map.of("deliveryNoteSent", true));
-    assertThat(Api.as(rest, "sales").post("/api/opportunities/" + id + "/delivery-note/signature",
+    assertThat(Api.signatureProvider(rest).post("/api/opportunities/" + id + "/delivery-note/signature",
         Map.of("signedBy", "Mme Incident")).status()).isEqualTo(200);
     deals.awaitJobs(id);
     deals.complete(id, "userTask_confirmDelivery", Map.of("confirmed", true));

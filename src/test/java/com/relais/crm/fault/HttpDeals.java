@@ -74,7 +74,7 @@ final class HttpDeals {
 
   /** The customer's e-signature arrives: three asynchronous steps (hand-over, note issued, carrier request) follow. */
   static void signature(ChildNode node, long id) {
-    Rest.Reply signed = Rest.as(node, "sales").post("/api/opportunities/" + id + "/delivery-note/signature",
+    Rest.Reply signed = Rest.signatureProvider(node).post("/api/opportunities/" + id + "/delivery-note/signature",
         Map.of("signedBy", "Customer " + id));
     assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
   }

@@ -2,6 +2,7 @@ package com.relais.crm.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relais.crm.SignatureProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -21,19 +22,27 @@ final class Rest {
 
   private final String base;
   private final String authorization;
+  /** Signs each request as the external e-signature provider does, instead of logging in. */
+  private final boolean asSignatureProvider;
 
-  private Rest(String base, String user) {
+  private Rest(String base, String user, boolean asSignatureProvider) {
     this.base = base;
     this.authorization = user == null ? null
         : "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    this.asSignatureProvider = asSignatureProvider;
   }
 
   static Rest as(ChildNode node, String user) {
-    return new Rest(node.baseUrl(), user);
+    return new Rest(node.baseUrl(), user, false);
   }
 
   static Rest anonymous(ChildNode node) {
-    return new Rest(node.baseUrl(), null);
+    return new Rest(node.baseUrl(), null, false);
+  }
+
+  /** The external e-signature provider, with the secret {@link ChildNode#defaults} gives every node. */
+  static Rest signatureProvider(ChildNode node) {
+    return new Rest(node.baseUrl(), null, true);
   }
 
   Reply get(String path) {
@@ -41,8 +50,12 @@ final class Rest {
   }
 
   Reply post(String path, Object body) {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    byte[] bytes = json(body).getBytes(StandardCharsets.UTF_8);
+    HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+    if (asSignatureProvider) {
+      request.header(SignatureProvider.HEADER, SignatureProvider.header(path, bytes));
+    }
+    return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
   }
 
   Reply put(String path, Object body) {
