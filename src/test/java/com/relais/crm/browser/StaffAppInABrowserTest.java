@@ -67,8 +67,11 @@ class StaffAppInABrowserTest {
     return "http://localhost:" + port + path;
   }
 
+  /** htmx replaces parts of the page (the timeline, the followers): an element found may be gone a moment later. */
   private WebDriverWait waiting() {
-    return new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   private void logIn(String user) {

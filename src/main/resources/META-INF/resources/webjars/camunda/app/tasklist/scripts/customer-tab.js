@@ -68,6 +68,11 @@ function staffLink(path, className, text) {
   return element('a', { href: path, class: className, target: '_blank', rel: 'noopener' }, text);
 }
 
+/** A variable's value, or null when the task has none. */
+function present(variable) {
+  return variable && variable.value !== null && variable.value !== undefined ? variable.value : null;
+}
+
 function summary(customer, deal) {
   // mailto: and tel: are written here, so a stored value can never become a javascript: link
   const email = customer.email ? element('a', { href: 'mailto:' + customer.email }, customer.email) : 'none';
@@ -80,11 +85,11 @@ function summary(customer, deal) {
       element('dt', {}, 'Phone'), element('dd', {}, phone),
       element('dt', {}, 'Consents'), element('dd', {},
         consent('e-mail', customer.emailConsent) + '; ' + consent('SMS', customer.smsConsent)),
-      element('dt', {}, 'Deal'), element('dd', {}, deal.title || '')),
+      deal ? element('dt', {}, 'Deal') : null, deal ? element('dd', {}, deal.title || '') : null),
     element('p', { class: 'relais-customer-links' },
       staffLink('/customers/' + encodeURIComponent(customer.id), 'relais-customer-page', 'Open the customer\'s page'),
-      ' · ',
-      staffLink('/deals/' + encodeURIComponent(deal.id), 'relais-deal-page', 'Open the deal')));
+      deal ? ' · ' : null,
+      deal ? staffLink('/deals/' + encodeURIComponent(deal.id), 'relais-deal-page', 'Open the deal') : null));
 }
 
 function exchanges(page) {
@@ -119,17 +124,23 @@ function render(node, { api, taskId }) {
   read(api.engineApi + '/task/' + encodeURIComponent(taskId) + '/variables?deserializeValues=false', 'the task',
     engineHeaders)
     .then(variables => {
-      const opportunity = variables.opportunityId;
-      if (!opportunity || opportunity.value === null || opportunity.value === undefined) {
+      const opportunity = present(variables.opportunityId);
+      // a contact of the day's plan names its customer without a deal
+      const customerOnly = present(variables.customerId);
+      if (opportunity === null && customerOnly === null) {
         show(node, 'none', element('p', { class: 'relais-no-customer' }, 'No customer for this task.'));
         return null;
       }
-      return read('/api/opportunities/' + encodeURIComponent(opportunity.value), 'the deal')
-        .then(deal => Promise.all([
-          read('/api/customers/' + encodeURIComponent(deal.customerId), 'the customer'),
-          read('/api/communications?customerId=' + encodeURIComponent(deal.customerId) + '&size=' + EXCHANGES_SHOWN,
+      const deal = opportunity === null ? Promise.resolve(null)
+        : read('/api/opportunities/' + encodeURIComponent(opportunity), 'the deal');
+      return deal.then(found => {
+        const customerId = found ? found.customerId : customerOnly;
+        return Promise.all([
+          read('/api/customers/' + encodeURIComponent(customerId), 'the customer'),
+          read('/api/communications?customerId=' + encodeURIComponent(customerId) + '&size=' + EXCHANGES_SHOWN,
             'the exchanges with this customer')])
-          .then(([customer, page]) => show(node, 'shown', summary(customer, deal), exchanges(page))));
+          .then(([customer, page]) => show(node, 'shown', summary(customer, found), exchanges(page)));
+      });
     })
     .catch(error => {
       if (!(error instanceof Unreadable)) {
