@@ -26,9 +26,11 @@ self.addEventListener('activate', function (event) {
 self.addEventListener('fetch', function (event) {
   var request = event.request;
   var url = new URL(request.url);
+  // the public pages are not the app's: a reception page opened on a courier's phone holds a single-use link, which
+  // must not stay in this phone's copies
   if (request.method !== 'GET' || url.origin !== self.location.origin
       || url.pathname.indexOf('/api/') === 0 || url.pathname.indexOf('/camunda/') === 0
-      || url.pathname.indexOf('/engine-rest/') === 0) {
+      || url.pathname.indexOf('/engine-rest/') === 0 || url.pathname.indexOf('/public/') === 0) {
     return;
   }
   if (url.pathname.indexOf('/app/') === 0 || url.pathname.indexOf('/webjars/') === 0) {

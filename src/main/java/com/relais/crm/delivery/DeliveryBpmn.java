@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 public final class DeliveryBpmn {
   public static final String PROCESS_KEY = "delivery";
   public static final String MESSAGE_CARRIER_QUOTE_RECEIVED = "CarrierQuoteReceived";
+  /** Record the reception: logistics in Tasklist, or the signature of the reception note on a phone. */
+  public static final String RECEPTION_TASK = "userTask_recordReception";
 
   public static final String TRANSPORT = "transport";
   public static final String SIMPLIFIED = "simplified";

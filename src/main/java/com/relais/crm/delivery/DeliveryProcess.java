@@ -3,28 +3,44 @@ package com.relais.crm.delivery;
 import com.relais.crm.deal.DealKey;
 import com.relais.crm.deal.FollowingStep;
 import com.relais.crm.deal.DealVariables;
+import com.relais.crm.identity.StaffGroups;
 import com.relais.crm.opportunity.OpportunityService;
 import com.relais.crm.opportunity.SaleWon;
 import com.relais.crm.platform.ConflictException;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The one class that starts and signals the delivery process (docs/architecture.md, rules). */
+/**
+ * The one class that starts and signals the delivery process, and completes its reception task for a reception
+ * signed on a phone (docs/architecture.md, rules).
+ */
 @Component
 public class DeliveryProcess {
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
   private final DeliveryService deliveries;
   private final OpportunityService opportunities;
   private final DeliveryProperties properties;
 
-  DeliveryProcess(RuntimeService runtimeService, DeliveryService deliveries, OpportunityService opportunities,
-      DeliveryProperties properties) {
+  DeliveryProcess(RuntimeService runtimeService, TaskService taskService, DeliveryService deliveries,
+      OpportunityService opportunities, DeliveryProperties properties) {
     this.runtimeService = runtimeService;
+    this.taskService = taskService;
     this.deliveries = deliveries;
     this.opportunities = opportunities;
     this.properties = properties;
@@ -81,6 +97,76 @@ public class DeliveryProcess {
         .processInstanceBusinessKey(key)
         .setVariable(DeliveryBpmn.CARRIER_QUOTE, quote.doubleValue())
         .correlate();
+    return true;
+  }
+
+  /**
+   * A deal's reception task while it is open, and who may complete it. The engine's queries here run without the
+   * caller's authorizations (no engine login on /api, the staff app or the public pages), so who may is said by
+   * {@link #mayBeRecordedBy}, Tasklist's own rule.
+   */
+  public record OpenReception(String taskId, String assignee, Set<String> candidateUsers,
+      Set<String> candidateGroups) {
+
+    /** Whether Tasklist lets this person complete the task: its assignee, a candidate (user or group), an admin. */
+    public boolean mayBeRecordedBy(String user, Set<String> groups) {
+      if (groups.contains(StaffGroups.ADMIN) || groups.stream().anyMatch(candidateGroups::contains)) {
+        return true;
+      }
+      return user != null && (user.equals(assignee) || candidateUsers.contains(user));
+    }
+  }
+
+  /** The deal's reception task, while the delivery waits at it; nothing before it is reached and after it is done. */
+  public Optional<OpenReception> openReception(long opportunityId) {
+    Task task = taskService.createTaskQuery().processDefinitionKey(DeliveryBpmn.PROCESS_KEY)
+        .processInstanceBusinessKey(DealKey.of(opportunityId)).taskDefinitionKey(DeliveryBpmn.RECEPTION_TASK)
+        .active().singleResult();
+    if (task == null) {
+      return Optional.empty();
+    }
+    Set<String> users = new HashSet<>();
+    Set<String> groups = new HashSet<>();
+    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        if (link.getUserId() != null) {
+          users.add(link.getUserId());
+        }
+        if (link.getGroupId() != null) {
+          groups.add(link.getGroupId());
+        }
+      }
+    }
+    return Optional.of(new OpenReception(task.getId(), task.getAssignee(), Set.copyOf(users), Set.copyOf(groups)));
+  }
+
+  /**
+   * Completes the deal's reception task with the variables its Tasklist form sets ({@code receptionOutcome}, and
+   * {@code receptionComment} when there is one), so the gateway, the delivery record and a refusal's support case
+   * read the same values whichever way the reception was recorded. Runs as the caller: from the public reception
+   * page that is nobody, so the engine checks no authorization and the stage history says "system", as for a
+   * delivery note signed through the e-signature provider.
+   *
+   * @return false when the delivery does not wait for its reception (not reached yet, or recorded already): nothing
+   *     changed
+   * @throws ConflictException when the task was completed in Tasklist meanwhile (the caller's transaction rolls back)
+   */
+  @Transactional
+  public boolean recordReception(long opportunityId, String outcome, String comment) {
+    Optional<OpenReception> reception = openReception(opportunityId);
+    if (reception.isEmpty()) {
+      return false;
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(DeliveryBpmn.RECEPTION_OUTCOME, outcome);
+    if (comment != null && !comment.isBlank()) {
+      variables.put(DeliveryBpmn.RECEPTION_COMMENT, comment);
+    }
+    try {
+      taskService.complete(reception.get().taskId(), variables);
+    } catch (OptimisticLockingException | NullValueException recordedMeanwhile) {
+      throw new ConflictException("The reception of deal " + opportunityId + " was recorded meanwhile");
+    }
     return true;
   }
 }

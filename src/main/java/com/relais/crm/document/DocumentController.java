@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Documents", description = "The PDFs generated for a deal: its delivery note (and the copy the customer"
-    + " signed online) and its reception note.")
+@Tag(name = "Documents", description = "The PDFs generated for a deal: its delivery note and its reception note, and"
+    + " the copy of each the customer signed online.")
 class DocumentController {
   /** The groups that handle deal documents every day (delivery and reception notes). */
   private static final String[] DOCUMENT_GROUPS = {StaffGroups.LOGISTICS, StaffGroups.FINANCE};

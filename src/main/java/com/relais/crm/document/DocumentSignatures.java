@@ -4,9 +4,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Signed copies of a deal's documents, kept beside the original (kind {@link DocumentKind#DELIVERY_NOTE_SIGNED}):
- * the signer's name, time and network address printed on it, then the whole file signed digitally with the service's
- * key ({@link PadesSigner}). And the check of a document's own signature.
+ * Signed copies of a deal's documents, kept beside the original (kinds {@link DocumentKind#DELIVERY_NOTE_SIGNED} and
+ * {@link DocumentKind#RECEPTION_NOTE_SIGNED}): the signer's name, time and network address, and what they declared,
+ * printed on it, then the whole file signed digitally with the service's key ({@link PadesSigner}). And the check of
+ * a document's own signature.
  */
 @Service
 public class DocumentSignatures {

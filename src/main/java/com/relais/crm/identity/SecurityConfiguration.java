@@ -136,20 +136,24 @@ class SecurityConfiguration {
   /**
    * The pages an issue names as public: the unsubscribe link and the sign-up confirmation (each acts only on a signed
    * token of its own that the page checks), the sign-up form (rate-limited, with a field bots fill; what it records
-   * counts for e-mail only once confirmed from the mailbox, so a forged post cannot opt anyone in), and the page a
-   * customer signs a delivery note on (the random single-use token in its path is the capability; its form also
-   * carries an HMAC of the page, so a post made elsewhere without the page is refused). The signing page shows the
-   * note in a frame of its own origin, hence frame options SAMEORIGIN instead of DENY.
+   * counts for e-mail only once confirmed from the mailbox, so a forged post cannot opt anyone in), the page a
+   * customer signs a delivery note on, and the one the reception note is signed on, accepted or refused, on a phone
+   * (the random single-use token in the path is each one's capability; their forms also carry an HMAC of the page, so
+   * a post made elsewhere without the page is refused). Those two pages show the note in a frame of their own origin,
+   * hence frame options SAMEORIGIN instead of DENY. No session: a staff login in the same browser is not seen here,
+   * so a reception recorded on a courier's phone is recorded by the link, as the system, never as the courier.
    */
   @Bean
   @Order(4)
   SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher(paths("/public/unsubscribe", "/public/signup", "/public/signup/confirm", "/public/sign/**"))
+        .securityMatcher(paths("/public/unsubscribe", "/public/signup", "/public/signup/confirm", "/public/sign/**",
+            "/public/reception/**"))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(org.springframework.http.HttpMethod.GET, "/public/**").permitAll()
             .requestMatchers(org.springframework.http.HttpMethod.POST, "/public/signup").permitAll()
             .requestMatchers(org.springframework.http.HttpMethod.POST, "/public/sign/**").permitAll()
+            .requestMatchers(org.springframework.http.HttpMethod.POST, "/public/reception/**").permitAll()
             .anyRequest().denyAll())
         .csrf(AbstractHttpConfigurer::disable)
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))

@@ -5,8 +5,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A note signed any way (on our page, or reported by the e-signature provider) ends the deal's open links, in the
- * transaction that records the signature: a second signature through an older link is a 404.
+ * A note signed any way (on our page, or reported by the e-signature provider) ends the deal's open links to sign it,
+ * in the transaction that records the signature: a second signature through an older link is a 404.
  */
 @Component
 class LinksEndWhenSigned {
@@ -18,6 +18,6 @@ class LinksEndWhenSigned {
 
   @EventListener
   void on(DeliveryNoteSigned signed) {
-    tokens.revokeOpen(signed.opportunityId(), OnlineSignatures.now());
+    tokens.revokeOpen(SigningTokens.Purpose.DELIVERY_NOTE, signed.opportunityId(), OnlineSignatures.now());
   }
 }

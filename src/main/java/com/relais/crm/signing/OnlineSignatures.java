@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class OnlineSignatures {
+  private static final SigningTokens.Purpose NOTE = SigningTokens.Purpose.DELIVERY_NOTE;
+
   private final SigningTokens tokens;
   private final DeliveryNoteSignatures deliveryNotes;
   private final DocumentSignatures signatures;
@@ -44,13 +46,13 @@ class OnlineSignatures {
 
   @Transactional(readOnly = true)
   Optional<SigningTokens.OpenToken> open(String token) {
-    return tokens.open(token, now());
+    return tokens.open(NOTE, token, now());
   }
 
   /** The note a token is bound to, as a stream, while the token is open. */
   @Transactional(readOnly = true)
   Optional<InputStream> note(String token) {
-    return tokens.open(token, now()).map(link -> documents.content(documents.get(link.documentId())));
+    return tokens.open(NOTE, token, now()).map(link -> documents.content(documents.get(link.documentId())));
   }
 
   /**
@@ -64,7 +66,7 @@ class OnlineSignatures {
   @Transactional
   GeneratedDocument sign(String token, String name, String networkAddress) {
     Instant now = now();
-    SigningTokens.OpenToken link = tokens.open(token, now).orElseThrow(UnusableLink::new);
+    SigningTokens.OpenToken link = tokens.open(NOTE, token, now).orElseThrow(UnusableLink::new);
     if (!tokens.use(link.id(), now) || !deliveryNotes.record(link.opportunityId(), name)) {
       throw new UnusableLink();
     }

@@ -109,8 +109,8 @@ class SignaturePage {
             + " signed. If you still need to sign, ask your contact for a new link."));
   }
 
-  /** Never cached, never sent on as a referrer: the page's address is the token. */
-  private static ResponseEntity<String> html(HttpStatus status, String page) {
+  /** Never cached, never sent on as a referrer: the page's address is the token (the reception page's too). */
+  static ResponseEntity<String> html(HttpStatus status, String page) {
     return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
         .header("Referrer-Policy", "no-referrer")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")

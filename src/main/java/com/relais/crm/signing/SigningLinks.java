@@ -65,8 +65,9 @@ class SigningLinks {
       return false;
     }
     Instant now = OnlineSignatures.now();
-    tokens.revokeOpen(opportunityId, now);
-    var issued = tokens.issue(note.get(), opportunityId, customer.getId(), email, now, properties.tokenTtl());
+    tokens.revokeOpen(SigningTokens.Purpose.DELIVERY_NOTE, opportunityId, now);
+    var issued = tokens.issue(SigningTokens.Purpose.DELIVERY_NOTE, note.get(), opportunityId, customer.getId(), email,
+        now, properties.tokenTtl());
     String link = properties.publicUrl() + "/public/sign/" + issued.token();
     String until = DAY.format(issued.expiresAt().atZone(properties.zone()));
     outbox.enqueue(new OutgoingMessage(Channel.EMAIL, email,

@@ -9,7 +9,8 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class SigningPageHtml {
   private static final String STYLE = "<style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0"
-      + " 1rem}label{display:block;margin:.8rem 0 .2rem}input[type=text]{width:100%;padding:.5rem;font-size:1rem}"
+      + " 1rem}label{display:block;margin:.8rem 0 .2rem}input[type=text],textarea{width:100%;padding:.5rem;"
+      + "font-size:1rem;box-sizing:border-box}fieldset{margin:1rem 0;padding:.2rem .8rem .8rem}"
       + "iframe{width:100%;height:60vh;border:1px solid #bbb}.problem{color:#a00;font-weight:bold}"
       + "button{margin-top:1rem;padding:.6rem 1.2rem;font-size:1rem}</style>";
 
@@ -39,7 +40,8 @@ final class SigningPageHtml {
     return page(title, "<p>" + HtmlUtils.htmlEscape(text) + "</p>");
   }
 
-  private static String page(String title, String bodyHtml) {
+  /** A whole page around this body: the reception page has the same look ({@link ReceptionPageHtml}). */
+  static String page(String title, String bodyHtml) {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\""
         + " content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>"
         + HtmlUtils.htmlEscape(title) + "</title>" + STYLE + "</head><body><h1>" + HtmlUtils.htmlEscape(title)

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("relais.signing")
 record SigningProperties(
-    /** How long a signing link works after it was sent. */
+    /** How long a signing link works after it was sent (a reception link too). */
     @DefaultValue("P7D") Duration tokenTtl,
     /** The service's address as customers reach it: the mailed link starts with it. */
     @DefaultValue("http://localhost:8080") String publicUrl,

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "deal", "customer",
     "communication", "attachment", "opportunity", "delivery", "support", "document", "notification", "contact",
-    "timeline", "search", "reporting"})
+    "timeline", "search", "reporting", "signing"})
 package com.relais.crm.web;

@@ -33,7 +33,8 @@ final class BareEngine implements AutoCloseable {
   static final String[] NO_OP_BEANS = {"saleStageListener", "deliveryStageListener", "deliveryDecisionRecorder",
       "supportCaseRecorder", "openSupportCase", "closeSupportCase", "generateDeliveryNote", "requestSupport",
       "requestCarrierQuote", "issueDeliveryNote", "generateReceptionNote", "afterSaleAccessGrant",
-      "stageCommentRecorder", "afterSaleTemplateChoices", "winNeedsTransport",
+      "stageCommentRecorder", "afterSaleTemplateChoices", "winNeedsTransport", "sendSignatureLink",
+      "sendReceptionLink",
       // the contact plan's: deployed with the rest, never run by the deal scenarios
       "checkCalendar", "buildContactPlan", "startContactBatch", "contactTaskCreated", "contactOutcomeCheck",
       "recordContact", "escalateContact", "applyMissedDecision",

@@ -33,7 +33,7 @@ class DeliveryDiagramTest extends DiagramTest {
   @BeforeEach
   void mockTheCrm() {
     mocks = new DiagramMocks().stageListener("deliveryStageListener").taskListener("deliveryDecisionRecorder")
-        .delegate("issueDeliveryNote").delegate("requestCarrierQuote").delegate("requestSupport")
+        .taskListener("sendReceptionLink").delegate("issueDeliveryNote").delegate("requestCarrierQuote").delegate("requestSupport")
         .delegateSetting("generateReceptionNote", "receptionNoteAttachmentId", 81L);
   }
 
@@ -80,7 +80,9 @@ class DeliveryDiagramTest extends DiagramTest {
     BpmnAwareTests.assertThat(delivery).isEnded().hasPassed("serviceTask_requestSupport", "endEvent_rejected");
     assertThat(mocks.stages).startsWith("DELIVERY_1_NOTE_ISSUED", "DELIVERY_2_CARRIER_TRANSFER",
         "DELIVERY_3_COST_EVALUATION", "DELIVERY_4_FINANCIAL_APPROVAL").endsWith("DELIVERY_8_REJECTED");
-    assertThat(mocks.calls).contains("requestCarrierQuote", "requestSupport");
+    // reaching the reception mails the customer a link to sign it on their phone
+    assertThat(mocks.calls).contains("requestCarrierQuote", "requestSupport",
+        "sendReceptionLink:userTask_recordReception");
   }
 
   @Test
