@@ -25,8 +25,7 @@ class OpenTasks {
     this.repository = repository;
   }
 
-  record OpenTask(String id, String name, String process, String assignee, Instant created, Instant due,
-      String dealId) {}
+  record OpenTask(String id, String name, String process, String assignee, Instant created, Instant due) {}
 
   List<OpenTask> ofDeals(Collection<Long> dealIds) {
     if (dealIds.isEmpty()) {
@@ -42,7 +41,6 @@ class OpenTasks {
     var definition = repository.getProcessDefinition(task.getProcessDefinitionId());
     String process = definition.getName() != null ? definition.getName() : definition.getKey();
     return new OpenTask(task.getId(), task.getName(), process, task.getAssignee(),
-        task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-        null);
+        task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
   }
 }
