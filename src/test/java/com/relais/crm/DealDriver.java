@@ -47,7 +47,7 @@ public class DealDriver {
   /** A deal owned by {@code owner}: whose results it counts for in reports. */
   public long openDeal(String customerName, String amount, String owner) {
     var customer = customers.create(new CustomerDetails(customerName, null, null, "5 quai des Docks, Marseille",
-        CustomerCategory.PROSPECT, AcquisitionSource.REFERRAL, null, null));
+        CustomerCategory.PROSPECT, AcquisitionSource.REFERRAL, null, null, null, null));
     return opportunities.create(new NewOpportunity(customer.getId(), "Deal with " + customerName,
         new BigDecimal(amount), "EUR", owner, null)).getId();
   }

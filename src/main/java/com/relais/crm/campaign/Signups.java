@@ -106,7 +106,7 @@ class Signups {
     var customer = customers.create(new CustomerDetails(name, email, phone, null, CustomerCategory.PROSPECT,
         AcquisitionSource.valueOf(source), new CustomerDetails.ConsentChoice(false, null),
         new CustomerDetails.ConsentChoice(form.smsConsent() && phone != null,
-            form.smsConsent() && phone != null ? "sign-up form" : null)));
+            form.smsConsent() && phone != null ? "sign-up form" : null), null, null));
     if (properties.dealOwner() != null && !properties.dealOwner().isBlank()) {
       opportunities.create(new NewOpportunity(customer.getId(), "Sign-up: " + name, BigDecimal.ZERO, null,
           properties.dealOwner(), null));

@@ -26,6 +26,10 @@ public class Customer {
   private String phone;
   private String address;
 
+  /** Where the customer is (WGS 84 degrees), for the couriers' rounds; both or neither in practice, both optional. */
+  private Double latitude;
+  private Double longitude;
+
   /** {@link ContactKeys} of the phone and the name, kept so that finding a duplicate is an index read. */
   private String phoneKey;
   private String nameKey;
@@ -74,6 +78,8 @@ public class Customer {
     this.phoneKey = ContactKeys.phone(phone).orElse(null);
     this.nameKey = ContactKeys.name(name);
     this.address = details.address();
+    this.latitude = details.latitude();
+    this.longitude = details.longitude();
     this.category = details.category();
     this.acquisitionSource = details.acquisitionSource();
     this.emailConsent = emailConsent.changedTo(details.emailConsent().granted(), details.emailConsent().source(), now);
@@ -146,6 +152,14 @@ public class Customer {
     return address;
   }
 
+  public Double getLatitude() {
+    return latitude;
+  }
+
+  public Double getLongitude() {
+    return longitude;
+  }
+
   public String getCategory() {
     return category;
   }
@@ -196,6 +210,8 @@ public class Customer {
     this.email = null;
     this.phone = null;
     this.address = null;
+    this.latitude = null;
+    this.longitude = null;
     this.phoneKey = null;
     this.nameKey = ContactKeys.name(name);
     this.emailConsent = emailConsent.changedTo(false, ERASURE, now);

@@ -1,6 +1,8 @@
 package com.relais.crm.customer;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +22,9 @@ public record CustomerDetails(
     @Size(max = 40) String category,
     AcquisitionSource acquisitionSource,
     @Valid ConsentChoice emailConsent,
-    @Valid ConsentChoice smsConsent) {
+    @Valid ConsentChoice smsConsent,
+    @DecimalMin("-90.0") @DecimalMax("90.0") Double latitude,
+    @DecimalMin("-180.0") @DecimalMax("180.0") Double longitude) {
 
   /**
    * Consent on one channel and how it was obtained (a web form, a signed contract, a phone call). {@code granted} is
@@ -37,7 +41,8 @@ public record CustomerDetails(
   /** The customer as it is now, the base a change is applied to. */
   static CustomerDetails of(Customer c) {
     return new CustomerDetails(c.getName(), c.getEmail(), c.getPhone(), c.getAddress(), c.getCategory(),
-        c.getAcquisitionSource(), ConsentChoice.of(c.getEmailConsent()), ConsentChoice.of(c.getSmsConsent()));
+        c.getAcquisitionSource(), ConsentChoice.of(c.getEmailConsent()), ConsentChoice.of(c.getSmsConsent()),
+        c.getLatitude(), c.getLongitude());
   }
 
   public CustomerDetails {

@@ -42,7 +42,8 @@ class DemoCustomers {
       AcquisitionSource source, ConsentChoice emailConsent, ConsentChoice smsConsent, String enteredBy) {
 
     CustomerDetails details() {
-      return new CustomerDetails(name, email, phone, address, category, source, emailConsent, smsConsent);
+      return new CustomerDetails(name, email, phone, address, category, source, emailConsent, smsConsent, null,
+          null);
     }
   }
 

@@ -43,7 +43,7 @@ class CustomerForm {
   CustomerDetails details() {
     return new CustomerDetails(name.strip(), emptyToNull(email), emptyToNull(phone), emptyToNull(address),
         emptyToNull(category), source(), new ConsentChoice(emailConsent, emptyToNull(emailConsentSource)),
-        new ConsentChoice(smsConsent, emptyToNull(smsConsentSource)));
+        new ConsentChoice(smsConsent, emptyToNull(smsConsentSource)), null, null);
   }
 
   /**

@@ -170,6 +170,8 @@ class ApiFuzzTest {
         new Target("admin", HttpMethod.PUT, "/api/campaign-texts/" + readyTextId, tree(readyText())),
         // sales may not build plans: the body is still read (and refused when broken), no plan is ever made
         new Target("sales", HttpMethod.POST, "/api/contact-plans", tree(Map.of("date", "2026-12-01"))),
+        // sales may not plan rounds either: the body is read (a broken one refused), no plan is made
+        new Target("sales", HttpMethod.POST, "/api/route-plans", tree(Map.of("date", "2031-03-03"))),
         new Target("sales", HttpMethod.POST, "/api/customers/" + customerId + "/plan-items", tree(Map.of(
             "title", "Fuzz visit", "kind", "VISIT", "dueOn", "2030-02-01", "assignee", "sales"))),
         new Target("sales", HttpMethod.PATCH, "/api/plan-items/" + planItemId, tree(Map.of("title", "Fuzz call",

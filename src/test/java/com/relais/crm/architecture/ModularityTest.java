@@ -37,7 +37,8 @@ class ModularityTest {
     assertThat(MODULES.stream().map(module -> module.getIdentifier().toString())).contains(
         "platform", "identity", "engine", "deal", "customer", "communication", "attachment", "document",
         "opportunity", "delivery", "support", "aftersale", "contact", "campaign", "notification", "search", "timeline",
-        "audit", "dataexchange", "privacy", "reporting", "web", "demo", "signing");
+        "audit", "dataexchange", "privacy", "reporting", "web", "demo", "signing",
+        "routing");
   }
 
   /**

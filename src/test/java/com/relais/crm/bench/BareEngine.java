@@ -39,7 +39,9 @@ final class BareEngine implements AutoCloseable {
       "checkCalendar", "buildContactPlan", "startContactBatch", "contactTaskCreated", "contactOutcomeCheck",
       "recordContact", "escalateContact", "applyMissedDecision",
       "scheduleCampaign", "rejectCampaign", "sendCampaignBatch", "markCampaignSent", "closeCampaign", "importRows",
-      "takeForecastSnapshot", "monthJustEnded", "buildMonthlyReport", "mailMonthlyReport"};
+      "takeForecastSnapshot", "monthJustEnded", "buildMonthlyReport", "mailMonthlyReport",
+      // the couriers' rounds
+      "takeRouteDay", "planRounds", "recordRoundsDecision"};
 
   final ProcessEngine engine;
   private final HikariDataSource dataSource;

@@ -125,7 +125,7 @@ final class DealRun {
       var customer = context.getBean(com.relais.crm.customer.CustomerService.class).create(
           new com.relais.crm.customer.CustomerDetails("Bench Customer " + n, null, null, "5 quai des Docks, Marseille",
               com.relais.crm.customer.CustomerCategory.PROSPECT, com.relais.crm.customer.AcquisitionSource.REFERRAL,
-              null, null));
+              null, null, null, null));
       return context.getBean(com.relais.crm.opportunity.OpportunityService.class).create(
           new com.relais.crm.opportunity.NewOpportunity(customer.getId(), "Bench deal " + n,
               new BigDecimal("40000"), "EUR", DealScript.SALES, null)).getId();

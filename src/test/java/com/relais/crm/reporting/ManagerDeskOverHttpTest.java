@@ -81,7 +81,7 @@ class ManagerDeskOverHttpTest {
 
   private long deal(String owner, String amount, LocalDate close) {
     var customer = customers.create(new CustomerDetails("Desk " + run + " " + amount, null, null, null, null,
-        AcquisitionSource.REFERRAL, null, null));
+        AcquisitionSource.REFERRAL, null, null, null, null));
     return opportunities.create(new NewOpportunity(customer.getId(), "Desk deal " + amount + " " + run,
         new BigDecimal(amount), "EUR", owner, close)).getId();
   }

@@ -1,0 +1,115 @@
+package com.relais.crm.routing;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One courier's round as the solver plans it: the ordered stops (the list variable; a stop may stay on no round),
+ * leaving the depot at the shift's start and coming back to it. Distance, load and the time back at the depot are
+ * worked out from the list each time the constraints ask, so no shadow variable has to be kept in step with it.
+ */
+@PlanningEntity
+class CourierRound {
+  @PlanningId
+  private String courier;
+  private int capacity;
+  /** Minutes after midnight. */
+  private int shiftStart;
+  private int shiftEnd;
+  private double depotLatitude;
+  private double depotLongitude;
+  private double metersPerMinute;
+  private int minutesPerStop;
+
+  @PlanningListVariable(allowsUnassignedValues = true)
+  private List<RoundStop> stops = new ArrayList<>();
+
+  /** For the solver's planning clone. */
+  CourierRound() {}
+
+  CourierRound(String courier, int capacity, int shiftStart, int shiftEnd, double depotLatitude,
+      double depotLongitude, double speedKmh, int minutesPerStop) {
+    this.courier = courier;
+    this.capacity = capacity;
+    this.shiftStart = shiftStart;
+    this.shiftEnd = shiftEnd;
+    this.depotLatitude = depotLatitude;
+    this.depotLongitude = depotLongitude;
+    this.metersPerMinute = speedKmh * 1000 / 60;
+    this.minutesPerStop = minutesPerStop;
+  }
+
+  String courier() {
+    return courier;
+  }
+
+  List<RoundStop> stops() {
+    return stops;
+  }
+
+  int capacity() {
+    return capacity;
+  }
+
+  int shiftStart() {
+    return shiftStart;
+  }
+
+  int parcels() {
+    int parcels = 0;
+    for (RoundStop stop : stops) {
+      parcels += stop.parcels();
+    }
+    return parcels;
+  }
+
+  /** Depot, each stop in order, back to the depot. */
+  double meters() {
+    double meters = 0;
+    double lat = depotLatitude;
+    double lon = depotLongitude;
+    for (RoundStop stop : stops) {
+      meters += GreatCircle.meters(lat, lon, stop.latitude(), stop.longitude());
+      lat = stop.latitude();
+      lon = stop.longitude();
+    }
+    if (!stops.isEmpty()) {
+      meters += GreatCircle.meters(lat, lon, depotLatitude, depotLongitude);
+    }
+    return meters;
+  }
+
+  /** Minutes after midnight at which the courier reaches each stop, in the list's order. */
+  List<Double> arrivals() {
+    List<Double> arrivals = new ArrayList<>(stops.size());
+    double clock = shiftStart;
+    double lat = depotLatitude;
+    double lon = depotLongitude;
+    for (RoundStop stop : stops) {
+      clock += GreatCircle.meters(lat, lon, stop.latitude(), stop.longitude()) / metersPerMinute;
+      arrivals.add(clock);
+      clock += minutesPerStop;
+      lat = stop.latitude();
+      lon = stop.longitude();
+    }
+    return arrivals;
+  }
+
+  /** Minutes driving and at the stops, from leaving the depot to coming back. */
+  double minutes() {
+    return stops.isEmpty() ? 0 : meters() / metersPerMinute + (double) minutesPerStop * stops.size();
+  }
+
+  /** Parcels above the capacity (a hard constraint). */
+  long excessParcels() {
+    return Math.max(0, parcels() - capacity);
+  }
+
+  /** Whole minutes past the shift's end when back at the depot (a hard constraint). */
+  long minutesPastShiftEnd() {
+    return Math.max(0, (long) Math.ceil(shiftStart + minutes() - shiftEnd));
+  }
+}

@@ -1,0 +1,52 @@
+package com.relais.crm.routing;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable;
+
+/**
+ * A stop of the day as the solver sees it: a delivery's place and parcels. An element of a courier's list; the
+ * solver keeps {@link #round} (the inverse of the list variable) up to date, null while the stop is on no round.
+ * Fields are read and written by Timefold through reflection (the classes stay package-private).
+ */
+@PlanningEntity
+class RoundStop {
+  @PlanningId
+  private Long opportunityId;
+  private double latitude;
+  private double longitude;
+  private int parcels;
+
+  @InverseRelationShadowVariable(sourceVariableName = "stops")
+  private CourierRound round;
+
+  /** For the solver's planning clone. */
+  RoundStop() {}
+
+  RoundStop(long opportunityId, double latitude, double longitude, int parcels) {
+    this.opportunityId = opportunityId;
+    this.latitude = latitude;
+    this.longitude = longitude;
+    this.parcels = parcels;
+  }
+
+  long opportunityId() {
+    return opportunityId;
+  }
+
+  double latitude() {
+    return latitude;
+  }
+
+  double longitude() {
+    return longitude;
+  }
+
+  int parcels() {
+    return parcels;
+  }
+
+  CourierRound round() {
+    return round;
+  }
+}
