@@ -68,6 +68,7 @@ class CustomerErasure {
     int campaignRecords = holders.campaigns().erase(customerId, person.addresses());
     int contactRecords = holders.contacts().eraseMentions(customerId, person.mentions(), erasedName);
     int importRows = holders.imports().erase(customerId, person.mentions());
+    int routeStops = holders.routes().erase(deals, erasedName);
     EngineHistoryErasure.Counts engineRows = engineErasure.erase(instances, person.mentions());
 
     // last: every change above that the audit records as it is written has been written by now
@@ -78,7 +79,7 @@ class CustomerErasure {
     Instant now = clock.instant();
     ErasureSummary summary = new ErasureSummary(customerId, now, currentUser.id(), exchanges,
         attachments.size() + documents, dealRows, deliveries, supportCases, notifications, messages, campaignRecords,
-        contactRecords, importRows, instances.size(), engineRows.variables(), engineRows.variableUpdates(),
+        contactRecords, importRows, routeStops, instances.size(), engineRows.variables(), engineRows.variableUpdates(),
         engineRows.tasks(), engineRows.comments(), 1 + exchangeIds.size() + attachments.size());
     records.add(summary);
     return summary;

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 record ErasureSummary(long customerId, Instant erasedAt, String erasedBy, int exchanges, int files, int deals,
     int deliveries, int supportCases, int notifications, int messages, int campaignRecords, int contactRecords,
-    int importRows,
+    int importRows, int routeStops,
     int engineInstances, int engineVariables, int engineVariableUpdates, int engineTasks, int engineComments,
     int auditedRecords) {
 
@@ -29,6 +29,7 @@ record ErasureSummary(long customerId, Instant erasedAt, String erasedBy, int ex
     counts.put("campaignRecords", campaignRecords);
     counts.put("contactRecords", contactRecords);
     counts.put("importRows", importRows);
+    counts.put("routeStops", routeStops);
     counts.put("engineInstances", engineInstances);
     counts.put("engineVariables", engineVariables);
     counts.put("engineVariableUpdates", engineVariableUpdates);

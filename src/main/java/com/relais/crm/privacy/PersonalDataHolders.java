@@ -22,4 +22,5 @@ import org.springframework.stereotype.Component;
 record PersonalDataHolders(ExchangePersonalData exchanges, AttachmentPersonalData attachments,
     DocumentPersonalData documents, DealPersonalData deals, DeliveryPersonalData deliveries,
     SupportPersonalData supportCases, NotificationPersonalData notifications, OutboxPersonalData outbox,
-    CampaignPersonalData campaigns, ContactPersonalData contacts, ImportPersonalData imports) {}
+    CampaignPersonalData campaigns, ContactPersonalData contacts, ImportPersonalData imports,
+    com.relais.crm.routing.RoutePersonalData routes) {}

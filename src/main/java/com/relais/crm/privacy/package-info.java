@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "audit", "deal",
     "customer", "communication", "attachment", "document", "opportunity", "delivery", "support", "aftersale",
-    "contact", "campaign", "messaging", "notification", "dataexchange"})
+    "contact", "campaign", "messaging", "notification", "dataexchange", "routing"})
 package com.relais.crm.privacy;
