@@ -57,7 +57,9 @@ class RelaisBenchmark {
     int importRows = setting("importRows", 100_000);
     int exportExchanges = setting("exportExchanges", 10_000);
     int deskDeals = setting("deskDeals", 100_000);
-    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N,P,K,I,E,M").toUpperCase().split("\\s*,\\s*"));
+    int routeStops = setting("routeStops", 200);
+    int routeCouriers = setting("routeCouriers", 10);
+    Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N,P,K,I,E,M,R").toUpperCase().split("\\s*,\\s*"));
     boolean keep = Boolean.parseBoolean(System.getProperty("bench.keepDb", "false"));
     for (var s : List.of(List.of("deals", deals), List.of("workers", workers), List.of("rounds", rounds),
         List.of("restDeals", restDeals), List.of("restClients", restClients), List.of("files", files),
@@ -147,6 +149,9 @@ class RelaisBenchmark {
       }
       if (scenarios.contains("M")) {
         scenarioM(base, db, deskDeals);
+      }
+      if (scenarios.contains("R")) {
+        scenarioR(routeStops, routeCouriers);
       }
     } finally {
       System.out.println();
@@ -414,6 +419,21 @@ class RelaisBenchmark {
     results.figure("M", "forecast (12 months) p50 over HTTP", Stats.percentileMs(run.forecastNanos, 50), "ms");
     double forecastP95 = Stats.percentileMs(run.forecastNanos, 95);
     results.target("M", "forecast (12 months) p95 over HTTP", forecastP95, "ms", "< 200 ms", forecastP95 < 200);
+  }
+
+  /**
+   * The courier rounds' solver on a made-up day, within its time box (the service's default, 5 s, doubled for the
+   * size), against a dispatcher's nearest-neighbour rounds of the same day.
+   */
+  private void scenarioR(int stops, int couriers) {
+    int capacity = (int) Math.ceil(stops * 1.2 / couriers);
+    var day = com.relais.crm.routing.RoundsOnAMadeUpDay.solve(stops, couriers, capacity, java.time.Duration.ofSeconds(10));
+    String size = String.format("%d stops, %d couriers of %d parcels", stops, couriers, capacity);
+    results.figure("R", size + ": seconds used (time box 10 s)", day.seconds(), "s");
+    results.figure("R", "stops served by the solver / by nearest neighbour", day.served(), "of " + stops
+        + " (baseline " + day.baselineServed() + ")");
+    results.target("R", "distance of the solver's rounds / nearest neighbour's", day.distanceRatio(), "x", "< 1",
+        day.distanceRatio() < 1);
   }
 
   /** One customer's personal data as a ZIP, with many exchanges behind them. */
