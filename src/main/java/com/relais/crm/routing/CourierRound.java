@@ -42,6 +42,19 @@ class CourierRound {
     this.minutesPerStop = minutesPerStop;
   }
 
+  double depotLatitude() {
+    return depotLatitude;
+  }
+
+  double depotLongitude() {
+    return depotLongitude;
+  }
+
+  /** Whether the round breaks no hard rule: its van holds its parcels and it is back before the shift ends. */
+  boolean feasible() {
+    return excessParcels() == 0 && minutesPastShiftEnd() == 0;
+  }
+
   String courier() {
     return courier;
   }

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Timefold Solver set up once for the rounds (its factory is thread-safe; each solve builds its own solver). Each
- * solve runs for the time box of relais.routing.solve-time-limit, then returns the best rounds found.
+ * solve starts from nearest-neighbour rounds ({@link NearestNeighbourStart}), runs for the time box of
+ * relais.routing.solve-time-limit, then returns the best rounds found.
  */
 @Component
 class RoundSolver {
@@ -24,6 +25,6 @@ class RoundSolver {
     if (problem.stops().isEmpty() || problem.rounds().isEmpty()) {
       return problem;
     }
-    return factory.buildSolver().solve(problem);
+    return factory.buildSolver().solve(NearestNeighbourStart.of(problem));
   }
 }

@@ -46,6 +46,11 @@ class RoundStop {
     return parcels;
   }
 
+  /** For a starting solution made before the solver runs; the solver keeps it up to date afterwards. */
+  void placeOn(CourierRound round) {
+    this.round = round;
+  }
+
   CourierRound round() {
     return round;
   }

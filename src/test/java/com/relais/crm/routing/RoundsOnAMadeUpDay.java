@@ -16,18 +16,25 @@ public final class RoundsOnAMadeUpDay {
   public record Outcome(double distanceRatio, int served, int baselineServed, double seconds) {}
 
   public static Outcome solve(int stops, int couriers, int capacity, Duration timeBox) {
+    long start = System.nanoTime();
+    RoundsProblem solved = new RoundSolver(RoundSolverTest.properties(timeBox))
+        .solve(new RoundsProblem(rounds(couriers, capacity), RoundSolverTest.stops(stops, new Random(7))));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    RoundsProblem byHand = NearestNeighbourStart.of(
+        new RoundsProblem(rounds(couriers, capacity), RoundSolverTest.stops(stops, new Random(7))));
+    return new Outcome(NearestNeighbourStart.meters(solved) / NearestNeighbourStart.meters(byHand), served(solved),
+        served(byHand), seconds);
+  }
+
+  private static List<CourierRound> rounds(int couriers, int capacity) {
     List<CourierRound> rounds = new ArrayList<>();
     for (int i = 0; i < couriers; i++) {
       rounds.add(new CourierRound("courier" + i, capacity, 8 * 60, 17 * 60, 45.75, 4.85, 50, 10));
     }
-    long start = System.nanoTime();
-    RoundsProblem solved = new RoundSolver(RoundSolverTest.properties(timeBox))
-        .solve(new RoundsProblem(rounds, RoundSolverTest.stops(stops, new Random(7))));
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double meters = solved.rounds().stream().mapToDouble(CourierRound::meters).sum();
-    int served = solved.rounds().stream().mapToInt(round -> round.stops().size()).sum();
-    NearestNeighbourRounds.Outcome baseline = NearestNeighbourRounds.plan(45.75, 4.85,
-        RoundSolverTest.stops(stops, new Random(7)), couriers, capacity, 9 * 60, 50, 10);
-    return new Outcome(meters / baseline.meters(), served, baseline.served(), seconds);
+    return rounds;
+  }
+
+  private static int served(RoundsProblem problem) {
+    return problem.rounds().stream().mapToInt(round -> round.stops().size()).sum();
   }
 }
