@@ -25,7 +25,9 @@ enum CustomerField {
       "email consent source", "emailconsentsource"),
   SMS_CONSENT("smsConsent", "consentement sms", "sms consent", "smsconsent", "opt in sms", "optin sms"),
   SMS_CONSENT_SOURCE("smsConsentSource", "source du consentement sms", "source consentement sms", "sms consent source",
-      "smsconsentsource");
+      "smsconsentsource"),
+  LATITUDE("latitude", "latitude", "lat"),
+  LONGITUDE("longitude", "longitude", "lng", "lon", "long");
 
   private final String apiName;
   private final List<String> headers;

@@ -93,6 +93,10 @@ class RowCheck {
       }
       fields.put("acquisitionSource", known.get().name());
     }
+    String placeProblem = place(row, fields);
+    if (placeProblem != null) {
+      return Verdict.rejected(placeProblem);
+    }
     String consentProblem = consent(row, fields, "emailConsent", "e-mail", CustomerField.EMAIL_CONSENT,
         CustomerField.EMAIL_CONSENT_SOURCE);
     if (consentProblem == null) {
@@ -104,6 +108,41 @@ class RowCheck {
     }
     return new Verdict(new Candidate(fields, ContactKeys.email(email), phoneKey.orElse(null), ContactKeys.name(name)),
         null);
+  }
+
+  /**
+   * Where the customer is, for the couriers' rounds: both coordinates or neither, in degrees, a decimal comma
+   * accepted (a French spreadsheet writes 45,75).
+   */
+  private String place(List<String> row, ObjectNode fields) {
+    String latitude = mapping.value(row, CustomerField.LATITUDE);
+    String longitude = mapping.value(row, CustomerField.LONGITUDE);
+    if (latitude == null && longitude == null) {
+      return null;
+    }
+    if (latitude == null || longitude == null) {
+      return "a place needs both its latitude and its longitude";
+    }
+    Double lat = degrees(latitude, 90);
+    if (lat == null) {
+      return "latitude '" + latitude + "' is not a number of degrees from -90 to 90";
+    }
+    Double lon = degrees(longitude, 180);
+    if (lon == null) {
+      return "longitude '" + longitude + "' is not a number of degrees from -180 to 180";
+    }
+    fields.put("latitude", lat);
+    fields.put("longitude", lon);
+    return null;
+  }
+
+  private static Double degrees(String text, double limit) {
+    try {
+      double value = Double.parseDouble(text.strip().replace(',', '.'));
+      return Double.isFinite(value) && Math.abs(value) <= limit ? value : null;
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
   }
 
   /**

@@ -117,6 +117,15 @@ public class DeliveryProcess {
     }
   }
 
+  /**
+   * Makes the courier whose approved round carries this delivery a candidate of its reception task: they may then
+   * record it, on Tasklist or with the customer on site (the reception link), and read the deal. Nothing when the
+   * delivery is not (yet, or any more) at its reception.
+   */
+  public void letCourierRecordReception(long opportunityId, String courier) {
+    openReception(opportunityId).ifPresent(reception -> taskService.addCandidateUser(reception.taskId(), courier));
+  }
+
   /** The deal's reception task, while the delivery waits at it; nothing before it is reached and after it is done. */
   public Optional<OpenReception> openReception(long opportunityId) {
     Task task = taskService.createTaskQuery().processDefinitionKey(DeliveryBpmn.PROCESS_KEY)

@@ -128,7 +128,7 @@ class SecurityConfiguration {
 
   /** Every path of the staff web app (identity owns the doors; the pages live in the web module). */
   static final String[] STAFF_APP_PATHS = {"/", "/login", "/logout", "/search", "/customers/**", "/deals/**",
-      "/today", "/notifications/**", "/dashboard", "/files/**", "/offline", "/app/**", "/webjars/htmx.org/**",
+      "/today", "/round", "/notifications/**", "/dashboard", "/files/**", "/offline", "/app/**", "/webjars/htmx.org/**",
       "/sw.js", "/manifest.webmanifest"};
   static final String[] STAFF_APP_OPEN_PATHS = {"/login", "/offline", "/app/**", "/webjars/htmx.org/**", "/sw.js",
       "/manifest.webmanifest"};

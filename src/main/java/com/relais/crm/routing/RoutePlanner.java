@@ -37,6 +37,7 @@ class RoutePlanner {
   private static final int PARCELS_PER_DELIVERY = 1;
 
   private final RoutePlanStore store;
+  private final com.relais.crm.delivery.DeliveryProcess receptions;
   private final RoundSolver solver;
   private final DeliveriesAtReception deliveries;
   private final OpportunityService opportunities;
@@ -46,10 +47,11 @@ class RoutePlanner {
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  RoutePlanner(RoutePlanStore store, RoundSolver solver, DeliveriesAtReception deliveries,
+  RoutePlanner(com.relais.crm.delivery.DeliveryProcess receptions, RoutePlanStore store, RoundSolver solver, DeliveriesAtReception deliveries,
       OpportunityService opportunities, CustomerService customers, RoutePlanningProcess process,
       RoutingProperties properties, CurrentUser currentUser, Clock clock) {
     this.store = store;
+    this.receptions = receptions;
     this.solver = solver;
     this.deliveries = deliveries;
     this.opportunities = opportunities;
@@ -147,8 +149,13 @@ class RoutePlanner {
 
   /** The dispatcher's decision on the proposed rounds. */
   @Transactional
+  /** Approved, each courier may record the reception of each stop of their round (and so sign it on site). */
   void decide(LocalDate day, boolean approved, String by) {
     store.decide(day, approved, by == null ? CurrentUser.SYSTEM : by, clock.instant());
+    if (approved) {
+      store.find(day).ifPresent(plan -> plan.rounds().forEach(round -> round.stops().forEach(stop ->
+          receptions.letCourierRecordReception(stop.opportunityId(), round.courier()))));
+    }
   }
 
   @Transactional(readOnly = true)

@@ -27,6 +27,11 @@ class StaffPageModel {
     return users.getObject().isInAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
   }
 
+  @ModelAttribute("isCourier")
+  boolean isCourier() {
+    return users.getObject().isInAnyGroup(StaffGroups.COURIERS);
+  }
+
   @ModelAttribute("mayEditCustomers")
   boolean mayEditCustomers() {
     return users.getObject().isInAnyGroup(StaffGroups.SALES_SIDE.toArray(String[]::new));

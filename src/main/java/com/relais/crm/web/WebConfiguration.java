@@ -44,7 +44,7 @@ class WebConfiguration implements WebMvcConfigurer {
     LocaleChangeInterceptor change = new LocaleChangeInterceptor();
     change.setParamName("lang");
     change.setIgnoreInvalidLocale(true);
-    registry.addInterceptor(change).addPathPatterns("/", "/search", "/customers/**", "/deals/**", "/today",
+    registry.addInterceptor(change).addPathPatterns("/", "/search", "/customers/**", "/deals/**", "/today", "/round",
         "/notifications/**", "/dashboard", "/login");
   }
 }

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "deal", "customer",
     "communication", "attachment", "opportunity", "delivery", "support", "document", "notification", "contact",
-    "timeline", "search", "reporting", "signing"})
+    "timeline", "search", "reporting", "routing", "signing"})
 package com.relais.crm.web;

@@ -178,6 +178,25 @@ class ImportOverHttpTest {
   }
 
   @Test
+  void aCustomersPlaceComesInWithItsCoordinatesAndAWrongOneIsARejectedRow() throws Exception {
+    String csv = "Nom;Adresse;Latitude;Longitude\n"
+        + "Quai " + run + ";2 quai Saint-Antoine, Lyon;45,7631;4,8302\n"
+        + "Ailleurs " + run + ";;123;4,8\n"
+        + "Moitie " + run + ";;45,7;\n";
+    long id = accepted(upload("admin", "?mode=APPLY", "places.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of()))
+        .path("id").asLong();
+    JsonNode done = finished(id);
+    assertThat(done.path("created").asInt()).isEqualTo(1);
+    assertThat(done.path("rejected").asInt()).isEqualTo(2);
+    assertThat(rejectedRows(id).values()).anySatisfy(reason -> assertThat(reason).contains("latitude '123'"))
+        .anySatisfy(reason -> assertThat(reason).contains("both its latitude and its longitude"));
+    JsonNode placed = Api.as(rest, "admin").get("/api/customers?q=" + run).json().path("content").path(0);
+    assertThat(placed.path("name").asText()).isEqualTo("Quai " + run);
+    assertThat(placed.path("latitude").asDouble()).as(placed.toString()).isEqualTo(45.7631);
+    assertThat(placed.path("longitude").asDouble()).isEqualTo(4.8302);
+  }
+
+  @Test
   void anUndoIsRefusedWhenSomeoneChangedAnImportedCustomerSince() throws Exception {
     String csv = "name,email\nChanged " + run + ",changed-" + run + "@example.com\nKept " + run + ",kept-" + run
         + "@example.com\n";

@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  */
 @HttpTest
 class RoutePlanOverHttpTest {
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired DealDriver deals;
   @Autowired TaskService taskService;
@@ -67,7 +68,7 @@ class RoutePlanOverHttpTest {
   }
 
   @Test
-  void theDaysStopsArePlannedApprovedAndHandedToTheCourier() {
+  void theDaysStopsArePlannedApprovedAndHandedToTheCourier() throws Exception {
     long bellecour = dealAtReception("Bellecour", 45.7578, 4.8320);
     long croixRousse = dealAtReception("Croix-Rousse", 45.7745, 4.8277);
     long villeurbanne = dealAtReception("Villeurbanne", 45.7719, 4.8902);
@@ -125,6 +126,27 @@ class RoutePlanOverHttpTest {
     List<Task> drive = taskService.createTaskQuery().processInstanceBusinessKey(date)
         .taskDefinitionKey("userTask_driveRound").list();
     assertThat(drive).extracting(Task::getAssignee).contains("courier");
+
+    // on the courier's phone: the round in order, and each stop's reception signed there with the customer
+    var courier = new com.relais.crm.web.StaffAppSession(port);
+    courier.logIn("courier");
+    String round = courier.get("/round?day=" + date).body();
+    JsonNode theirs = null;
+    for (JsonNode r : plan.path("rounds")) {
+      if ("courier".equals(r.path("courier").asText())) {
+        theirs = r;
+      }
+    }
+    assertThat(theirs).as("the courier has a round").isNotNull();
+    long firstStop = theirs.path("stops").path(0).path("opportunityId").asLong();
+    assertThat(round).contains(theirs.path("stops").path(0).path("customerName").asText())
+        .contains("/deals/" + firstStop + "/reception-link").doesNotContain("Nowhere " + run);
+    var signHere = courier.postForm("/deals/" + firstStop + "/reception-link", Map.of());
+    assertThat(signHere.statusCode()).isEqualTo(302);
+    assertThat(signHere.headers().firstValue("Location").orElseThrow()).contains("/public/reception/");
+    var page = courier.get(java.net.URI.create(signHere.headers().firstValue("Location").orElseThrow()).getPath(),
+        "Accept", "text/html");
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
 
     var sheet = Api.as(rest, "courier").rest().getForEntity("/api/route-plans/" + date + "/rounds/courier/sheet",
         byte[].class);

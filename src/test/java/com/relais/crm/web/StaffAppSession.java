@@ -18,29 +18,29 @@ import java.util.stream.Collectors;
  * A browser as far as HTTP goes: a cookie jar, the login form, the CSRF token read from the last page, no redirects
  * followed (the tests look at them). For the staff web app's tests that need no real browser.
  */
-final class StaffAppSession {
+public final class StaffAppSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
 
   private final HttpClient http;
   private final String base;
   private String csrf;
 
-  StaffAppSession(int port) {
+  public StaffAppSession(int port) {
     this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
         .build();
     this.base = "http://localhost:" + port;
   }
 
-  HttpResponse<String> logIn(String user, String password) throws IOException, InterruptedException {
+  public HttpResponse<String> logIn(String user, String password) throws IOException, InterruptedException {
     get("/login");
     return postForm("/login", Map.of("username", user, "password", password));
   }
 
-  HttpResponse<String> logIn(String user) throws IOException, InterruptedException {
+  public HttpResponse<String> logIn(String user) throws IOException, InterruptedException {
     return logIn(user, user);
   }
 
-  HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
     if (headers.length > 0) {
       request.headers(headers);
@@ -53,7 +53,7 @@ final class StaffAppSession {
     return response;
   }
 
-  HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers)
+  public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers)
       throws IOException, InterruptedException {
     Map<String, String> withToken = new LinkedHashMap<>(fields);
     if (csrf != null && !withToken.containsKey("_csrf")) {
@@ -70,13 +70,13 @@ final class StaffAppSession {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> postBytes(String path, byte[] bytes) throws IOException, InterruptedException {
+  public HttpResponse<String> postBytes(String path, byte[] bytes) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/octet-stream").header("X-CSRF-TOKEN", csrf)
         .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  String csrf() {
+  public String csrf() {
     return csrf;
   }
 
