@@ -61,9 +61,19 @@ public final class RoundsForTests {
 
   /** Asks for the day's rounds as the dispatcher (202 expected) and waits until the solver has proposed them. */
   public JsonNode proposed(String date) {
-    Api logistics = Api.as(rest, "logistics");
-    var requested = logistics.post("/api/route-plans", Map.of("date", date));
+    var requested = request(date);
     assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+    return awaitProposed(date);
+  }
+
+  /** Asks for the day's rounds as the dispatcher: 202, or 409 when the day has a plan already. */
+  public Api.Response request(String date) {
+    return Api.as(rest, "logistics").post("/api/route-plans", Map.of("date", date));
+  }
+
+  /** The day's plan once the solver has proposed it. */
+  public JsonNode awaitProposed(String date) {
+    Api logistics = Api.as(rest, "logistics");
     return eventually(() -> logistics.get("/api/route-plans/" + date).json(),
         plan -> "PROPOSED".equals(plan.path("status").asText()));
   }
