@@ -72,6 +72,8 @@ class PersonalDataExport {
           holders.contacts().planOf(id), holders.contacts().listsOf(id), holders.contacts().followUpsOf(id))));
       entry(zip, "campaigns.json", g -> json.writeValue(g, new ExportedRecords.CampaignsFile(
           holders.campaigns().sentTo(id), holders.campaigns().repliesOf(id), holders.campaigns().signupsOf(id))));
+      // the courier rounds copy the customer's name, address and coordinates onto each stop of their deals
+      entry(zip, "route-stops.json", g -> json.writeValue(g, holders.routes().stopsOf(deals)));
       entry(zip, "engine.json", g -> arrayOf(g, engine.instanceIdsOf(id, deals), engine::read));
       List<ExportedFiles.IndexEntry> index = new ArrayList<>();
       for (AttachmentView attachment : holders.attachments().of(id, deals)) {

@@ -5,6 +5,7 @@ import com.relais.crm.contact.TeamResults;
 import com.relais.crm.delivery.DeliveryStage;
 import com.relais.crm.delivery.TransportPayments;
 import com.relais.crm.opportunity.DealFigures;
+import com.relais.crm.routing.RoundFigures;
 import com.relais.crm.support.SupportFigures;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,9 +36,10 @@ class MonthlyFigures {
   private final CampaignResults campaigns;
   private final TeamResults teams;
   private final Objectives objectives;
+  private final RoundFigures rounds;
 
   MonthlyFigures(ReportMonths months, DealFigures deals, TransportPayments transport, SupportFigures support,
-      CampaignResults campaigns, TeamResults teams, Objectives objectives) {
+      CampaignResults campaigns, TeamResults teams, Objectives objectives, RoundFigures rounds) {
     this.months = months;
     this.deals = deals;
     this.transport = transport;
@@ -45,15 +47,18 @@ class MonthlyFigures {
     this.campaigns = campaigns;
     this.teams = teams;
     this.objectives = objectives;
+    this.rounds = rounds;
   }
 
   /**
    * The month's figures. Amounts are added as the deals hold them: the company works in one currency, and
-   * {@code currencies} lists those met so that the report can say when that was not so.
+   * {@code currencies} lists those met so that the report can say when that was not so. {@code rounds} is null in a
+   * report stored before the rounds were counted (its JSON has no such field), and the mail and the JSON then leave
+   * the section out rather than show zeros that were never counted.
    */
   record Figures(String month, List<String> currencies, Total won, Total lost, Total transportPaid,
       Map<String, Long> deliveriesByStage, long casesOpened, long casesResolved, List<CampaignLine> campaigns,
-      List<TeamLine> teams, List<PersonLine> people) {}
+      List<TeamLine> teams, List<PersonLine> people, RoundsLine rounds) {}
 
   /** A count and the sum of its amounts (revenue is the amount of the deals won). */
   record Total(long count, BigDecimal amount) {}
@@ -71,6 +76,21 @@ class MonthlyFigures {
   record PersonLine(String userId, long dealsWon, BigDecimal amountWon, Integer objectiveDeals,
       BigDecimal objectiveAmount, int contactsDone, Integer objectiveContacts) {}
 
+  /**
+   * The couriers' rounds of the month's approved plans (a refused or still proposed plan was never driven): how many,
+   * their stops, kilometres and driving time, what they cost (km and hours at the routing settings' rates, as each
+   * round was costed when planned) against the value of the deliveries they carried; {@code costShare} is cost /
+   * value (0.0425 for 4.25 %), null when nothing of value was carried. {@code unplannedStops}: deliveries those plans
+   * could not put on a round.
+   */
+  record RoundsLine(long plans, long rounds, long stops, long unplannedStops, BigDecimal distanceKm,
+      long durationMinutes, BigDecimal hours, BigDecimal transportCost, BigDecimal carriedValue, BigDecimal costShare,
+      List<CourierLine> couriers) {}
+
+  /** One courier's approved rounds of the month, the same figures as {@link RoundsLine}. */
+  record CourierLine(String courier, long rounds, long stops, BigDecimal distanceKm, long durationMinutes,
+      BigDecimal hours, BigDecimal transportCost, BigDecimal carriedValue, BigDecimal costShare) {}
+
   @Transactional(readOnly = true)
   Figures of(YearMonth month) {
     Instant from = months.start(month);
@@ -84,7 +104,18 @@ class MonthlyFigures {
         closed.stream().map(DealFigures.Closed::currency).distinct().sorted().toList(),
         total(won), total(closed.stream().filter(deal -> !deal.won()).toList()),
         new Total(paid.deliveries(), paid.total()), deliveriesByStage(deals.stagesReached(from, to)),
-        cases.opened(), cases.resolved(), campaignLines(from, to), teamLines(work), people(month, won, work));
+        cases.opened(), cases.resolved(), campaignLines(from, to), teamLines(work), people(month, won, work),
+        roundsLine(rounds.approvedIn(month)));
+  }
+
+  private static RoundsLine roundsLine(RoundFigures.Month m) {
+    RoundFigures.Totals t = m.total();
+    return new RoundsLine(m.plans(), t.rounds(), t.stops(), m.unplannedStops(), t.distanceKm(), t.durationMinutes(),
+        t.hours(), t.transportCost(), t.carriedValue(), t.costShare(), m.couriers().stream().map(c -> {
+          RoundFigures.Totals f = c.figures();
+          return new CourierLine(c.courier(), f.rounds(), f.stops(), f.distanceKm(), f.durationMinutes(), f.hours(),
+              f.transportCost(), f.carriedValue(), f.costShare());
+        }).toList());
   }
 
   private static Total total(List<DealFigures.Closed> deals) {

@@ -45,6 +45,16 @@ class MonthlyReportController {
     return reports.list();
   }
 
+  @GetMapping("/{month}/figures")
+  @Operation(summary = "A month's report as figures (JSON)", description = "The figures the PDF shows, as stored"
+      + " with it: won, lost, transportPaid, deliveriesByStage, cases, campaigns, teams, people and rounds (the"
+      + " approved courier rounds' distance, hours, cost and carried value, in all and per courier; absent from a"
+      + " report built before rounds were counted). 404 while the month has no report, 400 for a month not written"
+      + " YYYY-MM.")
+  MonthlyFigures.Figures figures(@PathVariable String month) {
+    return reports.figures(month);
+  }
+
   @GetMapping("/{month}")
   @Operation(summary = "A month's report as a PDF", description = "404 while the month has no report, 400 for a"
       + " month not written YYYY-MM.")

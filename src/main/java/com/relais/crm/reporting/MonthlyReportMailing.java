@@ -72,6 +72,15 @@ class MonthlyReportMailing {
     text.append("Support cases: ").append(f.casesOpened()).append(" opened, ").append(f.casesResolved())
         .append(" resolved\n");
     text.append("Campaigns sent: ").append(f.campaigns().size()).append('\n');
+    if (f.rounds() != null) {
+      // a report stored before the rounds were counted has none; it says nothing rather than zero
+      text.append("Courier rounds (approved): ").append(f.rounds().rounds()).append(" rounds, ")
+          .append(f.rounds().stops()).append(" stops, ").append(MonthlyReportPdf.amount(f.rounds().distanceKm()))
+          .append(" km, cost ").append(MonthlyReportPdf.amount(f.rounds().transportCost()))
+          .append(" for deliveries worth ").append(MonthlyReportPdf.amount(f.rounds().carriedValue()))
+          .append(f.rounds().costShare() == null ? ""
+              : " (" + MonthlyReportPdf.share(f.rounds().costShare()) + " of the value)").append('\n');
+    }
     text.append("\nThe whole report, with the salespeople against their objectives and planned against done per"
         + " team, as a PDF (log in as a manager): ").append(link).append('\n');
     return text.toString();

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The monthly report as an A4 PDF: the title with the month, a table of the key figures, deliveries by stage reached
- * and the salespeople against their objectives as tables and bar charts, planned against done per team, the
- * campaigns sent. Amounts are written plainly (1234.50), the same in the PDF and the mail.
+ * the couriers' rounds against the value they carried, the salespeople against their objectives as tables and bar
+ * charts, planned against done per team, the campaigns sent. Amounts are written plainly (1234.50), the same in the PDF and the mail.
  */
 @Component
 class MonthlyReportPdf {
@@ -43,6 +43,7 @@ class MonthlyReportPdf {
       }
       keyFigures(sheet, figures);
       deliveries(sheet, figures.deliveriesByStage());
+      rounds(sheet, figures.rounds());
       salespeople(sheet, figures.people());
       teams(sheet, figures.teams());
       campaigns(sheet, figures.campaigns());
@@ -78,6 +79,38 @@ class MonthlyReportPdf {
     for (Map.Entry<String, Long> stage : byStage.entrySet()) {
       sheet.bar(stageLabel(stage.getKey()), stage.getValue(), null, max, "" + stage.getValue());
     }
+  }
+
+  /**
+   * The approved rounds' profitability, per courier and in all. Figures stored before the rounds were counted have
+   * none (null): the section is left out rather than showing zeros nobody counted.
+   */
+  private static void rounds(PdfSheet sheet, MonthlyFigures.RoundsLine rounds) throws IOException {
+    if (rounds == null) {
+      return;
+    }
+    sheet.heading("Courier rounds (approved plans)");
+    if (rounds.rounds() == 0) {
+      sheet.line("No approved round in the month.");
+      return;
+    }
+    float[] widths = {sheet.width() - 400, 45, 45, 65, 50, 70, 70, 55};
+    sheet.row(widths, true, "Courier", "Rounds", "Stops", "Km", "Hours", "Cost", "Value", "Cost/val.");
+    for (MonthlyFigures.CourierLine c : rounds.couriers()) {
+      sheet.row(widths, false, c.courier(), "" + c.rounds(), "" + c.stops(), amount(c.distanceKm()),
+          amount(c.hours()), amount(c.transportCost()), amount(c.carriedValue()), share(c.costShare()));
+    }
+    sheet.row(widths, true, "All couriers", "" + rounds.rounds(), "" + rounds.stops(), amount(rounds.distanceKm()),
+        amount(rounds.hours()), amount(rounds.transportCost()), amount(rounds.carriedValue()),
+        share(rounds.costShare()));
+    sheet.line(rounds.plans() + " approved plan(s); cost = km and hours at the rates set when each round was planned"
+        + (rounds.unplannedStops() == 0 ? "." : "; " + rounds.unplannedStops() + " deliveries left on no round."));
+  }
+
+  /** 0.0425 as "4.25%"; "-" when nothing of value was carried. */
+  static String share(BigDecimal share) {
+    return share == null ? "-" : share.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP)
+        .toPlainString() + "%";
   }
 
   /** DELIVERY_4_FINANCIAL_APPROVAL as "4 financial approval". */

@@ -57,6 +57,16 @@ class MonthlyReports {
     return store.list();
   }
 
+  /**
+   * The figures the month's PDF was drawn from, as stored with it; 404 while it is not built, 400 for a month that
+   * is not one.
+   */
+  @Transactional(readOnly = true)
+  MonthlyFigures.Figures figures(String month) {
+    YearMonth asked = months.parse(month);
+    return store.figures(asked).orElseThrow(() -> new NotFoundException("Monthly report", asked));
+  }
+
   /** The month's PDF; 404 while it is not built, 400 for a month that is not one. */
   @Transactional(readOnly = true)
   byte[] pdf(String month) {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -39,9 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @HttpTest
 class StaffAppInABrowserTest {
-  private static final Duration WAIT = Duration.ofSeconds(45);
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired DealDriver deals;
@@ -64,29 +60,19 @@ class StaffAppInABrowserTest {
   }
 
   private String url(String path) {
-    return "http://localhost:" + port + path;
+    return StaffAppBrowser.url(port, path);
   }
 
-  /** htmx replaces parts of the page (the timeline, the followers): an element found may be gone a moment later. */
   private WebDriverWait waiting() {
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    return wait;
+    return StaffAppBrowser.waiting(browser);
   }
 
   private void logIn(String user) {
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(user);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header.top form.search")));
+    StaffAppBrowser.logIn(browser, port, user);
   }
 
-  /** The page from its top, as a person opening it sees it. */
   private void screenshot(String name) throws Exception {
-    browser.executeScript("window.scrollTo(0, 0)");
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    StaffAppBrowser.screenshot(browser, name);
   }
 
   private long customer(String name) {
@@ -117,10 +103,8 @@ class StaffAppInABrowserTest {
     tap(browser.findElement(By.cssSelector("#log-form button[type=submit]")));
   }
 
-  /** As a thumb does: the element scrolled to the middle of the screen first, clear of the bottom bar. */
   private void tap(WebElement element) {
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
+    StaffAppBrowser.tap(browser, element);
   }
 
   private void search(String words) {
