@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -44,6 +46,16 @@ class NotificationStream {
     }
     long unread = notifications.unreadCount(notified.userId());
     pages.forEach(page -> send(page, unread));
+  }
+
+  /**
+   * A node that stops ends its open streams first: the pages' EventSource reconnects (through the balancer, to a node
+   * that runs) at once, and the web server's graceful shutdown, which waits for every open request, is not held up
+   * for its whole timeout by streams that would never end on their own. The event comes before the server stops.
+   */
+  @EventListener(ContextClosedEvent.class)
+  void closeAll() {
+    open.values().forEach(pages -> pages.forEach(SseEmitter::complete));
   }
 
   private static void send(SseEmitter page, long unread) {
