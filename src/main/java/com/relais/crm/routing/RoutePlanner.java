@@ -26,13 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The couriers' rounds of a day. The stops are the deliveries by internal transport that are confirmed and paid and
- * wait at the reception ({@link DeliveriesAtReception}), one parcel each; a stop whose customer has no coordinates is
- * reported as unplanned with that reason. The others go to Timefold Solver ({@link RoundSolver}); whatever it could
+ * wait at the reception ({@link DeliveriesAtReception}), one parcel each, at the delivery's own place when it has one
+ * (another site of the customer's), else at the customer's coordinates; a stop with neither is reported as unplanned
+ * with that reason. The others go to Timefold Solver ({@link RoundSolver}); whatever it could
  * not fit on a round within a van's capacity and a courier's hours is reported too, never dropped.
  */
 @Service
 class RoutePlanner {
-  static final String NO_COORDINATES = "The customer has no coordinates (latitude and longitude)";
+  static final String NO_COORDINATES = "The delivery and its customer have no coordinates (latitude and longitude)";
   static final String DID_NOT_FIT = "No round could take it within the vans' capacity and the couriers' hours";
   private static final int PARCELS_PER_DELIVERY = 1;
 
@@ -105,15 +106,19 @@ class RoutePlanner {
 
     List<Candidate> candidates = new ArrayList<>();
     List<RoutePlanStore.Unplanned> unplanned = new ArrayList<>();
-    for (long opportunityId : deliveries.internalAwaitingReception()) {
+    for (DeliveriesAtReception.InternalDelivery delivery : deliveries.internalAwaitingReception()) {
+      long opportunityId = delivery.opportunityId();
       Opportunity deal = opportunities.get(opportunityId);
       Customer customer = customers.get(deal.getCustomerId());
-      if (customer.getLatitude() == null || customer.getLongitude() == null) {
+      // a delivery to another site of the customer's carries its own place, which wins over the customer's
+      Double latitude = delivery.placed() ? delivery.latitude() : customer.getLatitude();
+      Double longitude = delivery.placed() ? delivery.longitude() : customer.getLongitude();
+      if (latitude == null || longitude == null) {
         unplanned.add(new RoutePlanStore.Unplanned(opportunityId, customer.getName(), customer.getAddress(),
-            customer.getLatitude(), customer.getLongitude(), NO_COORDINATES, deal.getAmount()));
+            latitude, longitude, NO_COORDINATES, deal.getAmount()));
       } else {
-        candidates.add(new Candidate(opportunityId, customer.getName(), customer.getAddress(),
-            customer.getLatitude(), customer.getLongitude(), deal.getAmount()));
+        candidates.add(new Candidate(opportunityId, customer.getName(), customer.getAddress(), latitude, longitude,
+            deal.getAmount()));
       }
     }
 
