@@ -70,9 +70,16 @@ class RoadDistances {
       return fallBack(greatCircle, e.getMessage(), null);
     } catch (HttpTimeoutException | TimeoutException e) {
       return fallBack(greatCircle, "no answer within " + seconds(properties.distanceMatrixTimeout()), e);
-    } catch (ConnectException e) {
-      return fallBack(greatCircle, "it could not be reached", e);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      // a refused connection may come wrapped, depending on where the client noticed it
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ConnectException) {
+          return fallBack(greatCircle, "it could not be reached", e);
+        }
+      }
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return fallBack(greatCircle, reason, e);
+    } catch (RuntimeException e) {
       // whatever else goes wrong on the way (a broken answer, a URL the client refuses) must not lose the plan
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return fallBack(greatCircle, reason, e);
