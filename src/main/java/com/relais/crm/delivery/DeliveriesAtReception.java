@@ -20,13 +20,27 @@ public class DeliveriesAtReception {
     this.jdbc = jdbc;
   }
 
-  /** The deal ids of the deliveries by internal transport waiting at the reception, oldest first. */
+  /**
+   * A delivery the couriers carry: its deal and, when it goes to a site other than the customer's address, its own
+   * place (WGS 84 degrees, both set or both null). The rounds read the place here rather than the delivery's
+   * internals.
+   */
+  public record InternalDelivery(long opportunityId, Double latitude, Double longitude) {
+    /** Whether the delivery has a place of its own; if not, it goes to the customer's address. */
+    public boolean placed() {
+      return latitude != null && longitude != null;
+    }
+  }
+
+  /** The deliveries by internal transport waiting at the reception, oldest first, with their own place if any. */
   @Transactional(readOnly = true)
-  public List<Long> internalAwaitingReception() {
-    return jdbc.sql("select opportunity_id from delivery where transport = :transport and stage = :stage"
-            + " and payment_reference is not null order by id")
+  public List<InternalDelivery> internalAwaitingReception() {
+    return jdbc.sql("select opportunity_id, latitude, longitude from delivery where transport = :transport"
+            + " and stage = :stage and payment_reference is not null order by id")
         .param("transport", "INTERNAL")
         .param("stage", DeliveryStage.DELIVERY_6_PAYMENT.name())
-        .query(Long.class).list();
+        .query((rs, n) -> new InternalDelivery(rs.getLong(1), rs.getObject(2) == null ? null : rs.getDouble(2),
+            rs.getObject(3) == null ? null : rs.getDouble(3)))
+        .list();
   }
 }

@@ -37,6 +37,9 @@ public class Delivery {
   private String receptionOutcome;
   private String receptionComment;
   private Long supportCaseId;
+  /** Where it goes when not to the customer's address (WGS 84 degrees, both or neither); null: the customer's. */
+  private Double latitude;
+  private Double longitude;
   private Instant createdAt;
   private Instant updatedAt;
 
@@ -102,6 +105,23 @@ public class Delivery {
     updatedAt = now;
   }
 
+  /**
+   * Sends the delivery to its own place, or back to the customer's address (both null). Refused once the delivery is
+   * received or rejected: the place it was delivered to is history, and the rounds no longer read it.
+   */
+  void placeAt(Double latitude, Double longitude, Instant now) {
+    if (stage.isFinal()) {
+      throw new IllegalStateException("Delivery of deal " + opportunityId + " is " + stage
+          + "; its place can no longer change");
+    }
+    if ((latitude == null) != (longitude == null)) {
+      throw new IllegalArgumentException("A place needs both its latitude and its longitude, or neither");
+    }
+    this.latitude = latitude;
+    this.longitude = longitude;
+    updatedAt = now;
+  }
+
   void linkSupportCase(long caseId, Instant now) {
     supportCaseId = caseId;
     updatedAt = now;
@@ -153,6 +173,14 @@ public class Delivery {
 
   public Long getSupportCaseId() {
     return supportCaseId;
+  }
+
+  public Double getLatitude() {
+    return latitude;
+  }
+
+  public Double getLongitude() {
+    return longitude;
   }
 
   public Instant getUpdatedAt() {

@@ -17,6 +17,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,8 +40,12 @@ class DeliveryController {
 
   record DeliveryView(long opportunityId, DeliveryStage stage, String transport, boolean simplified,
       BigDecimal carrierQuote, BigDecimal transportCost, String approverGroup, String paymentReference,
-      String receptionOutcome, String receptionComment, Long supportCaseId, Instant updatedAt,
-      List<StageChangeView> stageHistory) {}
+      String receptionOutcome, String receptionComment, Long supportCaseId, Double latitude, Double longitude,
+      Instant updatedAt, List<StageChangeView> stageHistory) {}
+
+  /** The delivery's own place, as the customer's coordinates are checked; both null: the customer's address. */
+  record DeliveryPlace(@DecimalMin("-90.0") @DecimalMax("90.0") Double latitude,
+      @DecimalMin("-180.0") @DecimalMax("180.0") Double longitude) {}
 
   record CarrierQuote(@NotNull @DecimalMin(value = "0.00", message = "must not be negative")
       @DecimalMax(value = "999999999.99", message = "is too large") BigDecimal amount) {}
@@ -62,7 +67,24 @@ class DeliveryController {
         .toList();
     return new DeliveryView(id, d.getStage(), d.getTransport(), d.isSimplified(), d.getCarrierQuote(),
         d.getTransportCost(), d.getApproverGroup(), d.getPaymentReference(), d.getReceptionOutcome(),
-        d.getReceptionComment(), d.getSupportCaseId(), d.getUpdatedAt(), history);
+        d.getReceptionComment(), d.getSupportCaseId(), d.getLatitude(), d.getLongitude(), d.getUpdatedAt(),
+        history);
+  }
+
+  /** Logistics sends a delivery to another site of the customer's; the couriers' rounds then drive there. */
+  @PutMapping("/api/opportunities/{id}/delivery/place")
+  @PreAuthorize(StaffGroups.LOGISTICS_SIDE_ONLY)
+  @Operation(summary = "Set where a deal's delivery goes", description = "latitude (-90..90) and longitude"
+      + " (-180..180) in WGS 84 degrees, for a delivery to a site other than the customer's address; both null (or"
+      + " left out) sends it back to the customer's address. The couriers' rounds use this place when it is set,"
+      + " else the customer's coordinates. 400 for one coordinate without the other or a value out of range, 409"
+      + " for a delivery already received or rejected, 404 for an unknown deal or one whose delivery has not"
+      + " started; nothing changes then. For logistics, managers and admins (403 for others). Answers the"
+      + " delivery as GET does.")
+  DeliveryView place(@PathVariable long id, @Valid @RequestBody DeliveryPlace place) {
+    opportunities.get(id);
+    deliveries.placeAt(id, place.latitude(), place.longitude());
+    return get(id);
   }
 
   /** Called by the carrier integration or by logistics entering a quote received by phone or mail. */

@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a delivery holds on the customer's person, for the erasure of their personal data (privacy module): the
- * comment written at reception may name them. Stages, costs and dates stay. The export reads deliveries through
+ * comment written at reception may name them, and its own place (another site of theirs) says where they are, as
+ * the customer's coordinates do. Stages, costs and dates stay. The export reads deliveries through
  * {@link DeliveryService#find}.
  */
 @Component
@@ -20,8 +21,8 @@ public class DeliveryPersonalData {
   }
 
   /**
-   * Replaces the person's mentions in the reception comments of these deals' deliveries (with SQL: the audit does
-   * not record the text being erased; the version is raised as JPA would).
+   * Replaces the person's mentions in the reception comments of these deals' deliveries, and clears their own place
+   * (with SQL: the audit does not record the text being erased; the version is raised as JPA would).
    *
    * @return how many deliveries changed
    */
@@ -29,12 +30,17 @@ public class DeliveryPersonalData {
   public int eraseMentions(Collection<Long> opportunityIds, Mentions mentions) {
     int changed = 0;
     for (long deal : opportunityIds) {
+      boolean placed = jdbc.sql("update delivery set latitude = null, longitude = null, version = version + 1"
+              + " where opportunity_id = ? and (latitude is not null or longitude is not null)")
+          .param(deal).update() > 0;
       String comment = jdbc.sql("select reception_comment from delivery where opportunity_id = ?").param(deal)
           .query(String.class).optional().orElse(null);
       String erased = mentions.erasedFrom(comment);
       if (comment != null && !erased.equals(comment)) {
         jdbc.sql("update delivery set reception_comment = ?, version = version + 1 where opportunity_id = ?")
             .params(erased.length() <= 2000 ? erased : erased.substring(0, 2000), deal).update();
+        changed++;
+      } else if (placed) {
         changed++;
       }
     }

@@ -5,6 +5,7 @@ import com.relais.crm.deal.StageChanged;
 import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.opportunity.StageHistory;
 import com.relais.crm.platform.ConflictException;
+import com.relais.crm.platform.InvalidFieldException;
 import com.relais.crm.platform.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -73,6 +74,36 @@ public class DeliveryService {
   @Transactional
   void record(long opportunityId, DeliveryDecisions decisions) {
     get(opportunityId).record(decisions, clock.instant());
+  }
+
+  /**
+   * Where the delivery goes: its own place (both coordinates, in range) or, with neither, the customer's address.
+   * The ranges are checked on the request too; checked here again so that no caller stores half a place or a point
+   * off the globe. 400 for a bad place, 409 for a delivery already received or rejected; nothing changes then.
+   */
+  @Transactional
+  Delivery placeAt(long opportunityId, Double latitude, Double longitude) {
+    if (latitude == null && longitude != null) {
+      throw new InvalidFieldException("latitude", "latitude: a place needs both its latitude and its longitude"
+          + " (or neither, for the customer's address)");
+    }
+    if (latitude != null && longitude == null) {
+      throw new InvalidFieldException("longitude", "longitude: a place needs both its latitude and its longitude"
+          + " (or neither, for the customer's address)");
+    }
+    if (latitude != null && !(latitude >= -90 && latitude <= 90)) {
+      throw new InvalidFieldException("latitude", "latitude: degrees from -90 to 90");
+    }
+    if (longitude != null && !(longitude >= -180 && longitude <= 180)) {
+      throw new InvalidFieldException("longitude", "longitude: degrees from -180 to 180");
+    }
+    Delivery delivery = get(opportunityId);
+    try {
+      delivery.placeAt(latitude, longitude, clock.instant());
+    } catch (IllegalStateException e) {
+      throw new ConflictException(e.getMessage());
+    }
+    return delivery;
   }
 
   @Transactional

@@ -55,11 +55,11 @@ final class ExportedRecords {
 
   record DeliveryRecord(String stage, String transport, boolean simplified, BigDecimal carrierQuote,
       BigDecimal transportCost, String paymentReference, String receptionOutcome, String receptionComment,
-      Long supportCaseId, Instant updatedAt) {
+      Long supportCaseId, Double latitude, Double longitude, Instant updatedAt) {
     static DeliveryRecord of(Delivery d) {
       return new DeliveryRecord(d.getStage().name(), d.getTransport(), d.isSimplified(), d.getCarrierQuote(),
           d.getTransportCost(), d.getPaymentReference(), d.getReceptionOutcome(), d.getReceptionComment(),
-          d.getSupportCaseId(), d.getUpdatedAt());
+          d.getSupportCaseId(), d.getLatitude(), d.getLongitude(), d.getUpdatedAt());
     }
   }
 

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * One courier's round as the solver plans it: the ordered stops (the list variable; a stop may stay on no round),
  * leaving the depot at the shift's start and coming back to it. Distance, load and the time back at the depot are
- * worked out from the list each time the constraints ask, so no shadow variable has to be kept in step with it.
+ * worked out from the list each time the constraints ask, so no shadow variable has to be kept in step with it. The
+ * metres and minutes between places come from the plan's {@link Distances} (great-circle or a routing service's
+ * matrix), shared by every round and every planning clone.
  */
 @PlanningEntity
 class CourierRound {
@@ -19,9 +21,8 @@ class CourierRound {
   /** Minutes after midnight. */
   private int shiftStart;
   private int shiftEnd;
-  private double depotLatitude;
-  private double depotLongitude;
-  private double metersPerMinute;
+  private Place depot;
+  private Distances distances;
   private int minutesPerStop;
 
   @PlanningListVariable(allowsUnassignedValues = true)
@@ -30,24 +31,23 @@ class CourierRound {
   /** For the solver's planning clone. */
   CourierRound() {}
 
-  CourierRound(String courier, int capacity, int shiftStart, int shiftEnd, double depotLatitude,
-      double depotLongitude, double speedKmh, int minutesPerStop) {
+  CourierRound(String courier, int capacity, int shiftStart, int shiftEnd, Place depot, Distances distances,
+      int minutesPerStop) {
     this.courier = courier;
     this.capacity = capacity;
     this.shiftStart = shiftStart;
     this.shiftEnd = shiftEnd;
-    this.depotLatitude = depotLatitude;
-    this.depotLongitude = depotLongitude;
-    this.metersPerMinute = speedKmh * 1000 / 60;
+    this.depot = depot;
+    this.distances = distances;
     this.minutesPerStop = minutesPerStop;
   }
 
-  double depotLatitude() {
-    return depotLatitude;
+  Place depot() {
+    return depot;
   }
 
-  double depotLongitude() {
-    return depotLongitude;
+  Distances distances() {
+    return distances;
   }
 
   /** Whether the round breaks no hard rule: its van holds its parcels and it is back before the shift ends. */
@@ -81,39 +81,44 @@ class CourierRound {
 
   /** Depot, each stop in order, back to the depot. */
   double meters() {
+    if (stops.isEmpty()) {
+      return 0;
+    }
     double meters = 0;
-    double lat = depotLatitude;
-    double lon = depotLongitude;
+    Place at = depot;
     for (RoundStop stop : stops) {
-      meters += GreatCircle.meters(lat, lon, stop.latitude(), stop.longitude());
-      lat = stop.latitude();
-      lon = stop.longitude();
+      meters += distances.meters(at, stop.place());
+      at = stop.place();
     }
-    if (!stops.isEmpty()) {
-      meters += GreatCircle.meters(lat, lon, depotLatitude, depotLongitude);
-    }
-    return meters;
+    return meters + distances.meters(at, depot);
   }
 
   /** Minutes after midnight at which the courier reaches each stop, in the list's order. */
   List<Double> arrivals() {
     List<Double> arrivals = new ArrayList<>(stops.size());
     double clock = shiftStart;
-    double lat = depotLatitude;
-    double lon = depotLongitude;
+    Place at = depot;
     for (RoundStop stop : stops) {
-      clock += GreatCircle.meters(lat, lon, stop.latitude(), stop.longitude()) / metersPerMinute;
+      clock += distances.minutes(at, stop.place());
       arrivals.add(clock);
       clock += minutesPerStop;
-      lat = stop.latitude();
-      lon = stop.longitude();
+      at = stop.place();
     }
     return arrivals;
   }
 
   /** Minutes driving and at the stops, from leaving the depot to coming back. */
   double minutes() {
-    return stops.isEmpty() ? 0 : meters() / metersPerMinute + (double) minutesPerStop * stops.size();
+    if (stops.isEmpty()) {
+      return 0;
+    }
+    double minutes = (double) minutesPerStop * stops.size();
+    Place at = depot;
+    for (RoundStop stop : stops) {
+      minutes += distances.minutes(at, stop.place());
+      at = stop.place();
+    }
+    return minutes + distances.minutes(at, depot);
   }
 
   /** Parcels above the capacity (a hard constraint). */

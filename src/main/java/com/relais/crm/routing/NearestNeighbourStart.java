@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * The rounds a dispatcher would draw by hand, as the solver's starting point: each courier in turn leaves the depot
- * for the nearest stop not yet on a round, then the nearest from there, as long as the van has room and the shift
- * has time to come back. Timefold's own first fit puts stops in the order they come, which for a few hundred stops
- * leaves the search far from good rounds when its time box ends; from here it can only improve (its best solution
- * is never worse than where it starts). Stops that fit nowhere stay off the rounds for the solver to try.
+ * for the nearest stop not yet on a round (by the plan's distances: by road when a routing service gave them), then
+ * the nearest from there, as long as the van has room and the shift has time to come back. Timefold's own first fit
+ * puts stops in the order they come, which for a few hundred stops leaves the search far from good rounds when its
+ * time box ends; from here it can only improve (its best solution is never worse than where it starts). Stops that
+ * fit nowhere stay off the rounds for the solver to try.
  */
 final class NearestNeighbourStart {
   private NearestNeighbourStart() {}
@@ -17,10 +18,9 @@ final class NearestNeighbourStart {
     List<RoundStop> left = new ArrayList<>(problem.stops());
     for (CourierRound round : problem.rounds()) {
       round.stops().clear();
-      double lat = round.depotLatitude();
-      double lon = round.depotLongitude();
+      Place at = round.depot();
       while (!left.isEmpty()) {
-        RoundStop nearest = nearest(left, lat, lon);
+        RoundStop nearest = nearest(left, at, round.distances());
         round.stops().add(nearest);
         if (!round.feasible()) {
           round.stops().remove(round.stops().size() - 1);
@@ -28,8 +28,7 @@ final class NearestNeighbourStart {
         }
         nearest.placeOn(round);
         left.remove(nearest);
-        lat = nearest.latitude();
-        lon = nearest.longitude();
+        at = nearest.place();
       }
     }
     left.forEach(stop -> stop.placeOn(null));
@@ -41,11 +40,11 @@ final class NearestNeighbourStart {
     return problem.rounds().stream().mapToDouble(CourierRound::meters).sum();
   }
 
-  private static RoundStop nearest(List<RoundStop> stops, double lat, double lon) {
+  private static RoundStop nearest(List<RoundStop> stops, Place from, Distances distances) {
     RoundStop nearest = null;
     double best = Double.MAX_VALUE;
     for (RoundStop stop : stops) {
-      double meters = GreatCircle.meters(lat, lon, stop.latitude(), stop.longitude());
+      double meters = distances.meters(from, stop.place());
       if (meters < best) {
         best = meters;
         nearest = stop;

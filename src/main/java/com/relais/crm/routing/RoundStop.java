@@ -5,7 +5,8 @@ import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable;
 
 /**
- * A stop of the day as the solver sees it: a delivery's place and parcels. An element of a courier's list; the
+ * A stop of the day as the solver sees it: a delivery's place (with its index in the plan's distance matrix) and
+ * parcels. An element of a courier's list; the
  * solver keeps {@link #round} (the inverse of the list variable) up to date, null while the stop is on no round.
  * Fields are read and written by Timefold through reflection (the classes stay package-private).
  */
@@ -13,8 +14,7 @@ import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable
 class RoundStop {
   @PlanningId
   private Long opportunityId;
-  private double latitude;
-  private double longitude;
+  private Place place;
   private int parcels;
 
   @InverseRelationShadowVariable(sourceVariableName = "stops")
@@ -23,10 +23,9 @@ class RoundStop {
   /** For the solver's planning clone. */
   RoundStop() {}
 
-  RoundStop(long opportunityId, double latitude, double longitude, int parcels) {
+  RoundStop(long opportunityId, Place place, int parcels) {
     this.opportunityId = opportunityId;
-    this.latitude = latitude;
-    this.longitude = longitude;
+    this.place = place;
     this.parcels = parcels;
   }
 
@@ -34,12 +33,16 @@ class RoundStop {
     return opportunityId;
   }
 
+  Place place() {
+    return place;
+  }
+
   double latitude() {
-    return latitude;
+    return place.latitude();
   }
 
   double longitude() {
-    return longitude;
+    return place.longitude();
   }
 
   int parcels() {

@@ -26,13 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The couriers' rounds of a day. The stops are the deliveries by internal transport that are confirmed and paid and
- * wait at the reception ({@link DeliveriesAtReception}), one parcel each; a stop whose customer has no coordinates is
- * reported as unplanned with that reason. The others go to Timefold Solver ({@link RoundSolver}); whatever it could
+ * wait at the reception ({@link DeliveriesAtReception}), one parcel each, at the delivery's own place when it has one
+ * (another site of the customer's), else at the customer's coordinates; a stop with neither is reported as unplanned
+ * with that reason. The others go to Timefold Solver ({@link RoundSolver}); whatever it could
  * not fit on a round within a van's capacity and a courier's hours is reported too, never dropped.
  */
 @Service
 class RoutePlanner {
-  static final String NO_COORDINATES = "The customer has no coordinates (latitude and longitude)";
+  static final String NO_COORDINATES = "The delivery and its customer have no coordinates (latitude and longitude)";
   static final String DID_NOT_FIT = "No round could take it within the vans' capacity and the couriers' hours";
   private static final int PARCELS_PER_DELIVERY = 1;
 
@@ -44,12 +45,13 @@ class RoutePlanner {
   private final CustomerService customers;
   private final RoutePlanningProcess process;
   private final RoutingProperties properties;
+  private final RoadDistances roadDistances;
   private final CurrentUser currentUser;
   private final Clock clock;
 
   RoutePlanner(com.relais.crm.delivery.DeliveryProcess receptions, RoutePlanStore store, RoundSolver solver, DeliveriesAtReception deliveries,
       OpportunityService opportunities, CustomerService customers, RoutePlanningProcess process,
-      RoutingProperties properties, CurrentUser currentUser, Clock clock) {
+      RoutingProperties properties, RoadDistances roadDistances, CurrentUser currentUser, Clock clock) {
     this.store = store;
     this.receptions = receptions;
     this.solver = solver;
@@ -58,6 +60,7 @@ class RoutePlanner {
     this.customers = customers;
     this.process = process;
     this.properties = properties;
+    this.roadDistances = roadDistances;
     this.currentUser = currentUser;
     this.clock = clock;
   }
@@ -105,19 +108,27 @@ class RoutePlanner {
 
     List<Candidate> candidates = new ArrayList<>();
     List<RoutePlanStore.Unplanned> unplanned = new ArrayList<>();
-    for (long opportunityId : deliveries.internalAwaitingReception()) {
+    for (DeliveriesAtReception.InternalDelivery delivery : deliveries.internalAwaitingReception()) {
+      long opportunityId = delivery.opportunityId();
       Opportunity deal = opportunities.get(opportunityId);
       Customer customer = customers.get(deal.getCustomerId());
-      if (customer.getLatitude() == null || customer.getLongitude() == null) {
+      // a delivery to another site of the customer's carries its own place, which wins over the customer's
+      Double latitude = delivery.placed() ? delivery.latitude() : customer.getLatitude();
+      Double longitude = delivery.placed() ? delivery.longitude() : customer.getLongitude();
+      if (latitude == null || longitude == null) {
         unplanned.add(new RoutePlanStore.Unplanned(opportunityId, customer.getName(), customer.getAddress(),
-            customer.getLatitude(), customer.getLongitude(), NO_COORDINATES, deal.getAmount()));
+            latitude, longitude, NO_COORDINATES, deal.getAmount()));
       } else {
-        candidates.add(new Candidate(opportunityId, customer.getName(), customer.getAddress(),
-            customer.getLatitude(), customer.getLongitude(), deal.getAmount()));
+        candidates.add(new Candidate(opportunityId, customer.getName(), customer.getAddress(), latitude, longitude,
+            deal.getAmount()));
       }
     }
 
-    RoundsProblem solved = solver.solve(problem(candidates));
+    // the routing service (when one is set, and there is a stop) is asked once, for the depot and every stop; it
+    // may keep this step's transaction open for up to its timeout, which is why that is a setting of its own
+    List<Place> places = places(candidates);
+    RoadDistances.Chosen distances = roadDistances.of(places);
+    RoundsProblem solved = solver.solve(problem(candidates, places, distances.distances()));
 
     Map<Long, Candidate> byId = new HashMap<>();
     candidates.forEach(c -> byId.put(c.opportunityId(), c));
@@ -143,8 +154,8 @@ class RoutePlanner {
     }
     String score = solved.score() == null ? null : solved.score().toString();
     store.savePlanned(day, clock.instant(), score, rounds, unplanned);
-    return new Outcome(true, summary(day, rounds, unplanned), rounds.stream().map(RoutePlanStore.Round::courier)
-        .toList());
+    return new Outcome(true, summary(day, rounds, unplanned, distances.note()),
+        rounds.stream().map(RoutePlanStore.Round::courier).toList());
   }
 
   /** The dispatcher's decision on the proposed rounds. */
@@ -174,16 +185,27 @@ class RoutePlanner {
   private record Candidate(long opportunityId, String customerName, String address, double latitude,
       double longitude, BigDecimal value) {}
 
-  private RoundsProblem problem(List<Candidate> candidates) {
+  /** The depot (index 0), then each candidate at its index in the distance matrix: its position in the list + 1. */
+  private List<Place> places(List<Candidate> candidates) {
+    List<Place> places = new ArrayList<>(candidates.size() + 1);
+    places.add(new Place(Place.DEPOT, properties.depotLatitude(), properties.depotLongitude()));
+    for (Candidate c : candidates) {
+      places.add(new Place(places.size(), c.latitude(), c.longitude()));
+    }
+    return places;
+  }
+
+  private RoundsProblem problem(List<Candidate> candidates, List<Place> places, Distances distances) {
+    Place depot = places.get(Place.DEPOT);
     List<CourierRound> rounds = properties.couriers().stream()
-        .map(c -> new CourierRound(c.id(), c.capacity(), c.shiftStartMinutes(), c.shiftEndMinutes(),
-            properties.depotLatitude(), properties.depotLongitude(), properties.averageSpeedKmh(),
-            properties.minutesPerStop()))
+        .map(c -> new CourierRound(c.id(), c.capacity(), c.shiftStartMinutes(), c.shiftEndMinutes(), depot,
+            distances, properties.minutesPerStop()))
         .toList();
-    List<RoundStop> stops = candidates.stream()
-        .map(c -> new RoundStop(c.opportunityId(), c.latitude(), c.longitude(), PARCELS_PER_DELIVERY))
-        .toList();
-    return new RoundsProblem(new ArrayList<>(rounds), new ArrayList<>(stops));
+    List<RoundStop> stops = new ArrayList<>(candidates.size());
+    for (int i = 0; i < candidates.size(); i++) {
+      stops.add(new RoundStop(candidates.get(i).opportunityId(), places.get(i + 1), PARCELS_PER_DELIVERY));
+    }
+    return new RoundsProblem(new ArrayList<>(rounds), stops);
   }
 
   private RoutePlanStore.Round roundOf(LocalDate day, CourierRound round, Map<Long, Candidate> byId) {
@@ -206,8 +228,13 @@ class RoutePlanner {
     return new RoutePlanStore.Round(round.courier(), km, minutes, round.parcels(), cost, carried, stops);
   }
 
-  private String summary(LocalDate day, List<RoutePlanStore.Round> rounds, List<RoutePlanStore.Unplanned> unplanned) {
+  /** @param distancesNote one line on the distances used (by road, or the fallback and why); null: nothing to say */
+  private String summary(LocalDate day, List<RoutePlanStore.Round> rounds, List<RoutePlanStore.Unplanned> unplanned,
+      String distancesNote) {
     StringBuilder text = new StringBuilder("Rounds of ").append(day).append('\n');
+    if (distancesNote != null) {
+      text.append(distancesNote).append('\n');
+    }
     java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
         .withZone(properties.zone());
     for (RoutePlanStore.Round round : rounds) {

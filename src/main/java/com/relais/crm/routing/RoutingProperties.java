@@ -29,7 +29,15 @@ record RoutingProperties(
     @DefaultValue("0.45") BigDecimal costPerKm,
     @DefaultValue("28") BigDecimal costPerHour,
     /** The company's time zone: the plan's day and its stops' times. */
-    @DefaultValue("Europe/Paris") ZoneId zone) {
+    @DefaultValue("Europe/Paris") ZoneId zone,
+    /**
+     * A routing service answering OSRM's Table service ({@code {url}/table/v1/driving/...}), asked once per plan for
+     * the metres and seconds by road between the depot and the stops; empty: great-circle distances at the average
+     * speed. When the service cannot be used the plan is made with great-circle distances and its summary says so.
+     */
+    String distanceMatrixUrl,
+    /** How long to wait for the routing service: to connect, and for its whole answer. */
+    @DefaultValue("PT10S") Duration distanceMatrixTimeout) {
 
   static final Courier DEFAULT_COURIER = new Courier("courier", 20, "08:00", "17:00");
 
@@ -37,6 +45,14 @@ record RoutingProperties(
     couriers = couriers == null || couriers.isEmpty() ? List.of(DEFAULT_COURIER) : List.copyOf(couriers);
     if (averageSpeedKmh <= 0) {
       throw new IllegalArgumentException("relais.routing.average-speed-kmh must be above 0");
+    }
+    // the base URL only; a trailing slash would double in front of /table
+    distanceMatrixUrl = distanceMatrixUrl == null ? "" : distanceMatrixUrl.strip().replaceAll("/+$", "");
+    if (!distanceMatrixUrl.isEmpty() && !distanceMatrixUrl.matches("(?i)https?://.+")) {
+      throw new IllegalArgumentException("relais.routing.distance-matrix-url must be an http:// or https:// URL");
+    }
+    if (distanceMatrixTimeout == null || distanceMatrixTimeout.isZero() || distanceMatrixTimeout.isNegative()) {
+      throw new IllegalArgumentException("relais.routing.distance-matrix-timeout must be above 0");
     }
   }
 

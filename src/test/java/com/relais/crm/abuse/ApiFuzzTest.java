@@ -143,6 +143,9 @@ class ApiFuzzTest {
             tree(Map.of("templateId", templateId))),
         new Target("admin", HttpMethod.POST, "/api/opportunities/" + dealId + "/delivery/carrier-quote",
             tree(Map.of("amount", 180))),
+        // the fuzz deal has no delivery yet: a well-formed place is a 404, a broken one a 400, none is stored
+        new Target("logistics", HttpMethod.PUT, "/api/opportunities/" + dealId + "/delivery/place",
+            tree(Map.of("latitude", 45.76, "longitude", 4.84))),
         new Target(Api.SIGNATURE_PROVIDER, HttpMethod.POST, "/api/opportunities/" + dealId
             + "/delivery-note/signature", tree(Map.of("signedBy", "Jane Customer"))),
         // a kind nothing raises yet, so a fuzzed text reaches nobody; support's profile and choices, which no other

@@ -26,6 +26,7 @@ class RoundSolverTest {
   private static final int SHIFT_END = 17 * 60;
   private static final double SPEED_KMH = 50;
   private static final int MINUTES_PER_STOP = 10;
+  static final Place DEPOT = new Place(Place.DEPOT, DEPOT_LAT, DEPOT_LON);
 
   @Test
   void sixtyStopsAndFourCouriersAreServedOnceWithinCapacityAndHoursAndShorterThanNearestNeighbour() {
@@ -59,8 +60,8 @@ class RoundSolverTest {
   private static List<CourierRound> couriers() {
     List<CourierRound> rounds = new ArrayList<>();
     for (int i = 0; i < COURIERS; i++) {
-      rounds.add(new CourierRound("courier" + i, CAPACITY, SHIFT_START, SHIFT_END, DEPOT_LAT, DEPOT_LON, SPEED_KMH,
-          MINUTES_PER_STOP));
+      rounds.add(new CourierRound("courier" + i, CAPACITY, SHIFT_START, SHIFT_END, DEPOT,
+          new GreatCircleDistances(SPEED_KMH), MINUTES_PER_STOP));
     }
     return rounds;
   }
@@ -71,13 +72,19 @@ class RoundSolverTest {
     for (int i = 0; i < count; i++) {
       double lat = DEPOT_LAT + (random.nextDouble() - 0.5) * 0.45;
       double lon = DEPOT_LON + (random.nextDouble() - 0.5) * 0.6;
-      stops.add(new RoundStop(1000 + i, lat, lon, 1));
+      stops.add(new RoundStop(1000 + i, new Place(i + 1, lat, lon), 1));
     }
     return stops;
   }
 
   static RoutingProperties properties(Duration limit) {
+    return properties(limit, "");
+  }
+
+  /** The same settings with a routing service's base URL (empty: none), given 2 s to answer. */
+  static RoutingProperties properties(Duration limit, String distanceMatrixUrl) {
     return new RoutingProperties(DEPOT_LAT, DEPOT_LON, List.of(), SPEED_KMH, MINUTES_PER_STOP, limit,
-        new BigDecimal("0.45"), new BigDecimal("28"), ZoneId.of("Europe/Paris"));
+        new BigDecimal("0.45"), new BigDecimal("28"), ZoneId.of("Europe/Paris"), distanceMatrixUrl,
+        Duration.ofSeconds(2));
   }
 }

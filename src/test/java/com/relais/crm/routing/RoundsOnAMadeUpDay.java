@@ -29,7 +29,8 @@ public final class RoundsOnAMadeUpDay {
   private static List<CourierRound> rounds(int couriers, int capacity) {
     List<CourierRound> rounds = new ArrayList<>();
     for (int i = 0; i < couriers; i++) {
-      rounds.add(new CourierRound("courier" + i, capacity, 8 * 60, 17 * 60, 45.75, 4.85, 50, 10));
+      rounds.add(new CourierRound("courier" + i, capacity, 8 * 60, 17 * 60, RoundSolverTest.DEPOT,
+          new GreatCircleDistances(50), 10));
     }
     return rounds;
   }

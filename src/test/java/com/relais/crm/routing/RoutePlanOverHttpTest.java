@@ -156,22 +156,81 @@ class RoutePlanOverHttpTest {
         .isEqualTo(404);
   }
 
+  @Test
+  void aDeliveryToAnotherSiteIsPlannedAtItsOwnPlaceAndABadPlaceChangesNothing() {
+    // the customer's office at Bellecour, the delivery to their building site at Gerland
+    long elsewhere = dealAtReception("Office", 45.7578, 4.8320);
+    // a customer with no coordinates at all, whose delivery has a place of its own: planned, not reported
+    long siteOnly = dealAtReception("Unplaced", null, null);
+    Api logistics = Api.as(rest, "logistics");
+    String place = "/api/opportunities/" + elsewhere + "/delivery/place";
+
+    // bad places: half a place, a latitude off the globe, a longitude off it; each a 400 naming the field
+    var onlyLatitude = logistics.put(place, Map.of("latitude", 45.7300));
+    assertThat(onlyLatitude.status()).as(onlyLatitude.body()).isEqualTo(400);
+    assertThat(onlyLatitude.json().path("errors").findValuesAsText("field")).containsExactly("longitude");
+    var onlyLongitude = logistics.put(place, Map.of("longitude", 4.8330));
+    assertThat(onlyLongitude.status()).as(onlyLongitude.body()).isEqualTo(400);
+    assertThat(onlyLongitude.json().path("errors").findValuesAsText("field")).containsExactly("latitude");
+    var offTheGlobe = logistics.put(place, Map.of("latitude", 91, "longitude", 4.8330));
+    assertThat(offTheGlobe.status()).as(offTheGlobe.body()).isEqualTo(400);
+    assertThat(offTheGlobe.json().path("errors").findValuesAsText("field")).containsExactly("latitude");
+    assertThat(logistics.put(place, Map.of("latitude", 45.73, "longitude", -180.5)).status()).isEqualTo(400);
+    // not for sales; an unknown deal is a 404
+    assertThat(Api.as(rest, "sales").put(place, Map.of("latitude", 45.73, "longitude", 4.833)).status())
+        .isEqualTo(403);
+    assertThat(logistics.put("/api/opportunities/987654321/delivery/place",
+        Map.of("latitude", 45.73, "longitude", 4.833)).status()).isEqualTo(404);
+    JsonNode untouched = logistics.get("/api/opportunities/" + elsewhere + "/delivery").json();
+    assertThat(absent(untouched.path("latitude")) && absent(untouched.path("longitude")))
+        .as("nothing stored after the refusals: %s", untouched).isTrue();
+
+    var set = logistics.put(place, Map.of("latitude", 45.7300, "longitude", 4.8330));
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertThat(set.json().path("latitude").asDouble()).isEqualTo(45.7300);
+    JsonNode read = logistics.get("/api/opportunities/" + elsewhere + "/delivery").json();
+    assertThat(read.path("latitude").asDouble()).isEqualTo(45.7300);
+    assertThat(read.path("longitude").asDouble()).isEqualTo(4.8330);
+    assertThat(logistics.put("/api/opportunities/" + siteOnly + "/delivery/place",
+        Map.of("latitude", 45.7800, "longitude", 4.8600)).status()).isEqualTo(200);
+
+    String date = LocalDate.of(2040, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000)).toString();
+    assertThat(logistics.post("/api/route-plans", Map.of("date", date)).status()).isEqualTo(202);
+    JsonNode plan = eventually(() -> logistics.get("/api/route-plans/" + date).json(),
+        p -> "PROPOSED".equals(p.path("status").asText()));
+
+    Map<Long, JsonNode> planned = new HashMap<>();
+    plan.path("rounds").forEach(round -> round.path("stops").forEach(stop ->
+        planned.put(stop.path("opportunityId").asLong(), stop)));
+    assertThat(planned).as("both deliveries on a round: %s", plan).containsKeys(elsewhere, siteOnly);
+    assertThat(planned.get(elsewhere).path("latitude").asDouble()).as("the site's, not the customer's")
+        .isEqualTo(45.7300);
+    assertThat(planned.get(elsewhere).path("longitude").asDouble()).isEqualTo(4.8330);
+    assertThat(planned.get(siteOnly).path("latitude").asDouble()).isEqualTo(45.7800);
+    assertThat(planned.get(siteOnly).path("longitude").asDouble()).isEqualTo(4.8600);
+    plan.path("unplanned").forEach(stop -> assertThat(stop.path("opportunityId").asLong())
+        .isNotIn(elsewhere, siteOnly));
+
+    // sent back to the customer's address: both cleared
+    Map<String, Object> neither = new HashMap<>();
+    neither.put("latitude", null);
+    neither.put("longitude", null);
+    assertThat(logistics.put(place, neither).status()).isEqualTo(200);
+    JsonNode cleared = logistics.get("/api/opportunities/" + elsewhere + "/delivery").json();
+    assertThat(absent(cleared.path("latitude")) && absent(cleared.path("longitude"))).as("%s", cleared).isTrue();
+
+    // the dispatcher refuses these rounds, so the instance ends here
+    Task approval = eventually(() -> taskService.createTaskQuery().processInstanceBusinessKey(date)
+        .taskDefinitionKey("userTask_approveRounds").singleResult(), t -> t != null);
+    taskService.complete(approval.getId(), Map.of("approved", false));
+  }
+
+  private static boolean absent(JsonNode value) {
+    return value.isMissingNode() || value.isNull();
+  }
+
   /** A deal by internal transport, confirmed and paid, at its reception task; its customer placed or not. */
   private long dealAtReception(String place, Double latitude, Double longitude) {
-    Api sales = Api.as(rest, "sales");
-    Map<String, Object> customer = new HashMap<>(Map.of("name", place + " " + run, "address", "1 rue " + place
-        + ", Lyon", "category", "PROSPECT", "acquisitionSource", "WEBSITE"));
-    if (latitude != null) {
-      customer.put("latitude", latitude);
-      customer.put("longitude", longitude);
-    }
-    long customerId = sales.post("/api/customers", customer).json().path("id").asLong();
-    long id = sales.post("/api/opportunities", Map.of("customerId", customerId, "title", "Racks " + place + " " + run,
-        "amount", 2400, "currency", "EUR")).json().path("id").asLong();
-    deals.winDeal(id, "INTERNAL", true);
-    deals.complete(id, "userTask_confirmDelivery", Map.of("confirmed", true));
-    deals.complete(id, "userTask_payTransport", Map.of("paymentReference", "PAY-ROUTE-" + id));
-    deals.task(id, "userTask_recordReception");
-    return id;
+    return DealsAtReception.dealAtReception(rest, deals, place + " " + run, latitude, longitude);
   }
 }
