@@ -2,6 +2,8 @@ package com.relais.crm.aftersale;
 
 import com.relais.crm.deal.DealVariables;
 import com.relais.crm.notification.Notifications;
+import com.relais.crm.platform.RunOnce;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -25,10 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * When a pending after-sale task reaches its follow-up (reminder) date, its assignee — or, while nobody has taken
  * it, every candidate — gets an in-app notification, once. Time is the engine's clock, so tests can move it.
+ *
+ * <p>On several nodes: the lease {@value #LEASE} ({@link RunOnce}) lets one node look per interval (the task query
+ * and the reminders' reads are then not repeated on every node), and each task's row in reminder_sent, written in the
+ * transaction of its notifications, keeps a reminder single even when two nodes do look at once.
  */
 @Component
 @EnableScheduling
 class AfterSaleReminders {
+  static final String LEASE = "after-sale-reminders";
   private static final Logger log = LoggerFactory.getLogger(AfterSaleReminders.class);
 
   private final TaskService taskService;
@@ -37,22 +44,29 @@ class AfterSaleReminders {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final AfterSaleProperties properties;
+  private final RunOnce runOnce;
 
   AfterSaleReminders(TaskService taskService, IdentityService identityService, Notifications notifications,
-      JdbcClient jdbc, TransactionTemplate transaction, AfterSaleProperties properties) {
+      JdbcClient jdbc, TransactionTemplate transaction, AfterSaleProperties properties, RunOnce runOnce) {
     this.taskService = taskService;
     this.identityService = identityService;
     this.notifications = notifications;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.properties = properties;
+    this.runOnce = runOnce;
   }
 
   @Scheduled(fixedDelayString = "${relais.after-sale.reminder-interval:PT1M}",
       initialDelayString = "${relais.after-sale.reminder-interval:PT1M}")
   void onSchedule() {
     if (properties.remindersEnabled()) {
-      sendDue();
+      Duration every = properties.reminderInterval();
+      // held for most of an interval, so the nodes' timers (started at different times) do not each run it
+      Duration atLeast = every.multipliedBy(4).dividedBy(5);
+      Duration atMost = every.multipliedBy(2).compareTo(Duration.ofMinutes(10)) > 0 ? every.multipliedBy(2)
+          : Duration.ofMinutes(10);
+      runOnce.run(LEASE, atMost, atLeast, this::sendDue);
     }
   }
 

@@ -41,6 +41,11 @@ class OutboxSender {
     this.clock = clock;
   }
 
+  /*
+   * Deliberately on every node at once, without platform's lease (RunOnce): the claim below is the lock, per message
+   * rather than per run, so several nodes share a burst of mail instead of one node sending it all while the others
+   * wait. Proven with senders racing on one outbox (OutboxDeliveryTest) and with two nodes (TwoNodesFaultTest).
+   */
   @Scheduled(fixedDelayString = "${relais.outbox.poll-interval:PT2S}", initialDelayString = "PT5S")
   void sendDue() {
     if (properties.senderEnabled()) {

@@ -4,7 +4,9 @@ import com.relais.crm.identity.StaffDirectory;
 import com.relais.crm.messaging.Channel;
 import com.relais.crm.messaging.OutgoingMessage;
 import com.relais.crm.messaging.Outbox;
+import com.relais.crm.platform.RunOnce;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,31 +19,42 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The daily digest: each morning, everything held for a user's digest up to the start of the day becomes one e-mail.
- * Every node runs it; the day's row in digest_sent (one per user and day) lets exactly one of them build each user's
- * mail, in the same transaction as the mail's outbox row, so a crash or a second node never sends it twice.
+ * Every node's timer fires; the lease {@value #LEASE} (platform's {@link RunOnce}) lets one of them build the day's
+ * digests while the others skip, and the day's row in digest_sent (one per user and day) still lets exactly one
+ * build each user's mail, in the same transaction as the mail's outbox row: so a crash, a lease that ran out or a
+ * manual {@link #build} never sends a digest twice. The lease is what keeps the other nodes from scanning
+ * digest_item at the same moment; the row is what makes the mail single.
  */
 @Component
 class DailyDigest {
+  static final String LEASE = "daily-digest";
+  /** Far above a digest run (a few seconds for thousands of users): only a node dying in the middle waits this. */
+  static final Duration LEASE_AT_MOST = Duration.ofMinutes(30);
+  /** Covers nodes whose timers fire a few seconds or minutes apart (clocks, restarts) on the same morning. */
+  static final Duration LEASE_AT_LEAST = Duration.ofMinutes(5);
+
   private final JdbcClient jdbc;
   private final Outbox outbox;
   private final StaffDirectory staff;
   private final NotificationProperties properties;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final RunOnce runOnce;
 
   DailyDigest(JdbcClient jdbc, Outbox outbox, StaffDirectory staff, NotificationProperties properties,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, Clock clock, RunOnce runOnce) {
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.staff = staff;
     this.properties = properties;
     this.transaction = transaction;
     this.clock = clock;
+    this.runOnce = runOnce;
   }
 
   @Scheduled(cron = "${relais.notifications.digest-cron:0 0 7 * * *}", zone = "${relais.notifications.zone:Europe/Paris}")
   void everyMorning() {
-    build(LocalDate.now(clock.withZone(properties.zone())));
+    runOnce.run(LEASE, LEASE_AT_MOST, LEASE_AT_LEAST, () -> build(LocalDate.now(clock.withZone(properties.zone()))));
   }
 
   /** Builds the digests of {@code day}: what was held before that day began (company time zone). */

@@ -1,5 +1,6 @@
 package com.relais.crm.reporting;
 
+import com.relais.crm.platform.ScanReads;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * median and the 90th percentile of the time from its creation to its completion, over the tasks completed in a
  * period. The scan of the history is kept for {@code relais.reports.stage-times-ttl} (a dashboard read every few
  * seconds by a room of managers scans it once), and a stage needs {@value #MIN_SAMPLE} completions to have a usual
- * time at all.
+ * time at all. The scan reads through platform's {@link ScanReads} (the read replica when one is set and close
+ * enough behind the primary); the diagram's stages come from the engine, on the primary.
  */
 @Component
 class StageTimes {
@@ -36,15 +37,15 @@ class StageTimes {
 
   private record Kept(Instant at, List<StageTime> times) {}
 
-  private final JdbcTemplate jdbc;
+  private final ScanReads scans;
   private final RepositoryService repository;
   private final Duration ttl;
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> stagesByDefinition = new ConcurrentHashMap<>();
 
-  StageTimes(JdbcTemplate jdbc, RepositoryService repository,
+  StageTimes(ScanReads scans, RepositoryService repository,
       @Value("${relais.reports.stage-times-ttl:PT10M}") Duration ttl) {
-    this.jdbc = jdbc;
+    this.scans = scans;
     this.repository = repository;
     this.ttl = ttl;
   }
@@ -72,14 +73,14 @@ class StageTimes {
 
   private List<StageTime> read(Instant from, Instant to) {
     Map<String, String> stages = stagesOfLatestSale();
-    return jdbc.query("select ACT_ID_, max(ACT_NAME_), count(*),"
+    return scans.read(on -> on.jdbc().query("select ACT_ID_, max(ACT_NAME_), count(*),"
             + " percentile_cont(0.5) within group (order by DURATION_),"
             + " percentile_cont(0.9) within group (order by DURATION_)"
             + " from ACT_HI_ACTINST where PROC_DEF_KEY_ = ? and ACT_TYPE_ = 'userTask' and END_TIME_ is not null"
             + " and END_TIME_ >= ? and END_TIME_ < ? group by ACT_ID_ having count(*) >= ? order by ACT_ID_",
         (rs, n) -> new StageTime(rs.getString(1), rs.getString(2), stages.get(rs.getString(1)), rs.getLong(3),
             rs.getDouble(4) / DAY_MILLIS, rs.getDouble(5) / DAY_MILLIS),
-        SALE, Timestamp.from(from), Timestamp.from(to), MIN_SAMPLE);
+        SALE, Timestamp.from(from), Timestamp.from(to), MIN_SAMPLE));
   }
 
   /** Each user task of the latest sale diagram and the stage it records (its {@code stage} property). */

@@ -1,6 +1,7 @@
 package com.relais.crm.search;
 
 import com.relais.crm.platform.LikePattern;
+import com.relais.crm.platform.ScanReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * manager (the owner of the customer's newest deal) and time since the last exchange. One query; the owner and the
  * last exchange are computed per row only when a filter needs them for every customer, otherwise only for the page.
  * No total count: a page says whether there is a next one (a count over 100 000 customers is what makes lists slow).
+ * It scans, so it reads through platform's {@link ScanReads}: on the read replica when one is set and close enough
+ * behind the primary (a customer created a moment ago may then appear a moment later).
  */
 @Component
 public class CustomerDirectory {
@@ -28,10 +30,10 @@ public class CustomerDirectory {
   private static final String LAST_EXCHANGE = "(select max(x.starts_at) from communication x"
       + " where x.customer_id = c.id and x.private_entry = false)";
 
-  private final NamedParameterJdbcTemplate jdbc;
+  private final ScanReads scans;
 
-  CustomerDirectory(NamedParameterJdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  CustomerDirectory(ScanReads scans) {
+    this.scans = scans;
   }
 
   /** How long ago the last exchange was, as a list filter offers it. */
@@ -78,7 +80,8 @@ public class CustomerDirectory {
       sql = "select " + computed + " from (select c.*" + matching
           + " order by c.name, c.id limit :limit offset :offset) c order by c.name, c.id";
     }
-    List<Row> rows = jdbc.query(sql, params, CustomerDirectory::row);
+    String query = sql;
+    List<Row> rows = scans.read(on -> on.named().query(query, params, CustomerDirectory::row));
     boolean hasNext = rows.size() > size;
     return new Page(hasNext ? rows.subList(0, size) : rows, page, hasNext);
   }
