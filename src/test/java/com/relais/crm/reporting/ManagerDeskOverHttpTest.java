@@ -209,8 +209,12 @@ class ManagerDeskOverHttpTest {
         atRisk.path("processInstanceId").asText());
     assertThat(board.path("stageTimes").toString()).contains("SALE_3_PROPOSAL");
     assertThat(board.path("pipeline").toString()).contains("SALE_3_PROPOSAL");
-    for (long id : usual) {
-      assertThat(board.path("atRisk").toString()).doesNotContain("\"opportunityId\":" + id + ",");
+    // the six left the proposal stage in its usual time; they may be at risk in the next stage when other tests of
+    // the shared context made negotiation look quick, but never for the stage they left
+    for (JsonNode deal : board.path("atRisk")) {
+      if (usual.contains(deal.path("opportunityId").asLong())) {
+        assertThat(deal.path("stage").asText()).isNotEqualTo("SALE_3_PROPOSAL");
+      }
     }
 
     deals.complete(stuck, "userTask_followUpProposal", Map.of("saleOutcome", "OPEN"));
