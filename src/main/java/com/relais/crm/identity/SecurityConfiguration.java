@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -115,8 +116,12 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths(STAFF_APP_OPEN_PATHS)).permitAll()
             .anyRequest().authenticated())
+        // a refused login goes back to the login page without keeping the refusal in the session: Spring Security's
+        // own failure handler stores the exception there, with the login attempt and its typed password inside,
+        // and the session is a row of the database (SessionStore)
         .formLogin(form -> form.loginPage("/login").successHandler(new StaffAppLogin(engine))
-            .failureUrl("/login?error"))
+            .failureHandler((request, response, refused) ->
+                new DefaultRedirectStrategy().sendRedirect(request, response, "/login?error")))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(new StaffAppLoginEntryPoint()))
         .headers(headers -> headers
@@ -170,6 +175,8 @@ class SecurityConfiguration {
             .authenticationEntryPoint(ProblemJsonSecurityHandlers.notFound(json))
             .accessDeniedHandler(ProblemJsonSecurityHandlers.notFoundWhenDenied(json)))
         .csrf(AbstractHttpConfigurer::disable)
+        // a 404 keeps no request for after a login, so a path nothing serves never makes a session (a database row)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
 }

@@ -2,6 +2,7 @@ package com.relais.crm.web;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,13 +23,13 @@ import java.util.stream.Collectors;
 public final class StaffAppSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
 
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
   private final String base;
   private String csrf;
 
   public StaffAppSession(int port) {
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     this.base = "http://localhost:" + port;
   }
 
@@ -70,6 +72,18 @@ public final class StaffAppSession {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A JSON change as the webapps' scripts send it (Tasklist's engine API: its CSRF header among the headers). */
+  public HttpResponse<String> postJson(String path, String json, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<String> postBytes(String path, byte[] bytes) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/octet-stream").header("X-CSRF-TOKEN", csrf)
@@ -78,6 +92,12 @@ public final class StaffAppSession {
 
   public String csrf() {
     return csrf;
+  }
+
+  /** The value of a cookie the server set, if it did. */
+  public Optional<String> cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+        .map(HttpCookie::getValue).findFirst();
   }
 
   private static String encode(String value) {
