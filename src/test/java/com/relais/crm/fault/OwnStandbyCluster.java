@@ -29,6 +29,9 @@ final class OwnStandbyCluster implements AutoCloseable {
     run("pg_createcluster", version, name, "--port", Integer.toString(port), "--", "--auth=trust");
     Path data = Path.of("/var/lib/postgresql", version, name);
     run("rm", "-rf", data.toString());
+    // made empty by root for postgres: the directory above may belong to root (it does in CI's container), and
+    // pg_basebackup fills an existing empty directory as well as a new one
+    run("install", "-d", "-o", "postgres", "-g", "postgres", "-m", "0700", data.toString());
     run("runuser", "-u", "postgres", "--", Path.of("/usr/lib/postgresql", version, "bin", "pg_basebackup").toString(),
         "-h", "127.0.0.1", "-p", Integer.toString(primaryPort), "-U", "postgres", "-D", data.toString(), "-R",
         "-X", "stream", "-c", "fast");
