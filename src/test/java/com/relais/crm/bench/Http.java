@@ -32,7 +32,8 @@ final class Http {
     void await();
   }
 
-  private final String base;
+  /** The service's base URL, asked before each request: one node, or the next of several (scenario T). */
+  private final java.util.function.Supplier<String> base;
   private final String authorization;
   private final Stats stats;
   private final Pacer pacer;
@@ -41,6 +42,11 @@ final class Http {
   long requests;
 
   Http(String base, String user, Stats stats, Pacer pacer) {
+    this(() -> base, user, stats, pacer);
+  }
+
+  /** A client whose requests each go to the base URL {@code base} gives at that moment. */
+  Http(java.util.function.Supplier<String> base, String user, Stats stats, Pacer pacer) {
     this.base = base;
     this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
         .getBytes(StandardCharsets.UTF_8));
@@ -59,12 +65,12 @@ final class Http {
   }
 
   Answer get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    return send(HttpRequest.newBuilder(URI.create(base.get() + path)).GET());
   }
 
   Answer post(String path, Object body) {
     try {
-      return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+      return send(HttpRequest.newBuilder(URI.create(base.get() + path)).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(e);
@@ -78,7 +84,7 @@ final class Http {
   Answer postAsSignatureProvider(String path, Object body) {
     try {
       byte[] bytes = JSON.writeValueAsBytes(body);
-      return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+      return send(HttpRequest.newBuilder(URI.create(base.get() + path)).header("Content-Type", "application/json")
           .header(SignatureProvider.HEADER, SignatureProvider.header(path, bytes))
           .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -59,6 +59,9 @@ class RelaisBenchmark {
     int deskDeals = setting("deskDeals", 100_000);
     int routeStops = setting("routeStops", 200);
     int routeCouriers = setting("routeCouriers", 10);
+    int nodeDeals = setting("nodeDeals", 200);
+    int nodeWorkers = setting("nodeWorkers", workers);
+    int nodeRounds = Math.max(1, setting("nodeRounds", 2));
     Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "A,B,C,D,N,P,K,I,E,M,R").toUpperCase().split("\\s*,\\s*"));
     boolean keep = Boolean.parseBoolean(System.getProperty("bench.keepDb", "false"));
     for (var s : List.of(List.of("deals", deals), List.of("workers", workers), List.of("rounds", rounds),
@@ -66,7 +69,8 @@ class RelaisBenchmark {
         List.of("exchanges", exchanges), List.of("customers", customers), List.of("searches", searches),
         List.of("notificationEvents", notificationEvents), List.of("planCustomers", planCustomers),
         List.of("campaignCustomers", campaignCustomers), List.of("importRows", importRows),
-        List.of("exportExchanges", exportExchanges), List.of("deskDeals", deskDeals))) {
+        List.of("exportExchanges", exportExchanges), List.of("deskDeals", deskDeals),
+        List.of("nodeDeals", nodeDeals), List.of("nodeWorkers", nodeWorkers), List.of("nodeRounds", nodeRounds))) {
       results.setting(s.get(0).toString(), s.get(1));
     }
     results.setting("scenarios", String.join(",", new java.util.TreeSet<>(scenarios)));
@@ -83,6 +87,16 @@ class RelaisBenchmark {
     try {
       s3 = ExternalS3.start(OUT.resolve("s3"));
       results.note("S3 endpoint " + s3.endpoint + " (a JVM of its own)");
+      // T first, while the machine is quiet: its nodes are JVMs of their own, the in-process service is not started yet
+      if (scenarios.contains("T")) {
+        try (NodesRun nodes = new NodesRun(pg, s3, new CpuMeter(s3, pg), results, stamp, keep, JOB_WAIT_MILLIS,
+            JOB_MAX_WAIT_MILLIS, POOL_SIZE)) {
+          nodes.run(nodeDeals, nodeWorkers, nodeRounds);
+        }
+        if (scenarios.stream().allMatch("T"::equals)) {
+          return; // nothing else needs the in-process service; the table is printed below
+        }
+      }
       Arrivals crmArrivals = newArrivals();
       context = new SpringApplicationBuilder(RelaisCrmApplication.class)
           // the starter hands every ProcessEnginePlugin bean to the engine; a scanned @Component would reach the tests

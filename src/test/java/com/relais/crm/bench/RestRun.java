@@ -18,6 +18,11 @@ import java.util.concurrent.locks.LockSupport;
  * Scenario B: the same deals over HTTP only, as Tasklist and a CRM front end would drive them: /api for the CRM
  * (customer, opportunity, signature, carrier quote), /engine-rest for tasks (find, complete) with Basic auth, each
  * task completed by a user of its group. Polls while a step runs on the job executor are requests too.
+ *
+ * Scenario T drives the same deals against service nodes in JVMs of their own: given several base URLs, each
+ * client sends each of its requests to the next node in turn (round robin per request, no stickiness, as the
+ * balancer of docker-compose does), and with {@link #retryingConflicts()} a task completion the engine refused with
+ * an optimistic-lock conflict is counted and sent again, as a user would.
  */
 final class RestRun {
   private static final long WAIT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
@@ -27,16 +32,30 @@ final class RestRun {
   final java.util.concurrent.ConcurrentMap<String, Stats> byKind = new java.util.concurrent.ConcurrentHashMap<>();
   final AtomicLong requests = new AtomicLong();
   final AtomicLong deals = new AtomicLong();
+  /** Task completions refused with an OptimisticLockingException and sent again (only when retrying conflicts). */
+  final AtomicLong conflictRetries = new AtomicLong();
   long elapsedNanos;
 
-  private final String base;
+  private final List<String> bases;
+  private boolean retryConflicts;
   /** Nanoseconds between two requests of all clients together; 0: as fast as they go. */
   private final long intervalNanos;
   private final AtomicLong nextSlot = new AtomicLong();
 
   RestRun(String base, double requestsPerSecond) {
-    this.base = base;
+    this(List.of(base), requestsPerSecond);
+  }
+
+  /** Requests go to the nodes of {@code bases} in turn, each client keeping its own turn. */
+  RestRun(List<String> bases, double requestsPerSecond) {
+    this.bases = List.copyOf(bases);
     this.intervalNanos = requestsPerSecond <= 0 ? 0 : (long) (1e9 / requestsPerSecond);
+  }
+
+  /** A completion refused for an optimistic-lock conflict is sent again (up to 10 times) and counted. */
+  RestRun retryingConflicts() {
+    this.retryConflicts = true;
+    return this;
   }
 
   void run(int dealCount, int clients, String prefix) throws Exception {
@@ -65,7 +84,8 @@ final class RestRun {
         f.get();
       }
     } finally {
-      elapsedNanos = System.nanoTime() - start;
+      // summed over runs: scenario T drives one RestRun in several rounds (B makes a new one for each run)
+      elapsedNanos += System.nanoTime() - start;
       pool.shutdownNow();
     }
   }
@@ -92,10 +112,14 @@ final class RestRun {
     private final String prefix;
     private final Map<String, Http> users = new HashMap<>();
 
+    /** This client's turn over the nodes, shared by its three users: one thread asks it. */
+    private int turn;
+
     RestHands(String prefix) {
       this.prefix = prefix;
+      java.util.function.Supplier<String> nextBase = () -> bases.get(Math.floorMod(turn++, bases.size()));
       for (String user : List.of(DealScript.SALES, DealScript.LOGISTICS, DealScript.FINANCE)) {
-        users.put(user, new Http(base, user, latencies, intervalNanos == 0 ? null : RestRun.this::pace)
+        users.put(user, new Http(nextBase, user, latencies, intervalNanos == 0 ? null : RestRun.this::pace)
             .countingKinds(byKind));
       }
     }
@@ -127,8 +151,15 @@ final class RestRun {
       }
       Map<String, Object> typed = new LinkedHashMap<>();
       variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
-      expect(http.post("/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete",
-          Map.of("variables", typed)), 204);
+      String path = "/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete";
+      Http.Answer done = http.post(path, Map.of("variables", typed));
+      // the engine rolled the completion back: the task is still open, the same request may be sent again
+      for (int retry = 0; retryConflicts && retry < 10 && isOptimisticLockConflict(done); retry++) {
+        conflictRetries.incrementAndGet();
+        sleep();
+        done = http.post(path, Map.of("variables", typed));
+      }
+      expect(done, 204);
     }
 
     @Override
@@ -150,6 +181,16 @@ final class RestRun {
         sleep();
       }
     }
+  }
+
+  /**
+   * /engine-rest answers an OptimisticLockingException with 500; the task resource wraps it ("Cannot complete task
+   * ...: ENGINE-03005 ... Entity was updated by another transaction concurrently."), so the message tells it.
+   */
+  private static boolean isOptimisticLockConflict(Http.Answer answer) {
+    String body = answer.body();
+    return answer.status() == 500 && body != null && (body.contains("OptimisticLocking")
+        || body.contains("updated by another transaction concurrently"));
   }
 
   private static Http.Answer expect(Http.Answer answer, int status) {

@@ -18,18 +18,23 @@ import java.util.stream.Collectors;
 /**
  * The service as a separate operating-system process: {@code java com.relais.crm.RelaisCrmApplication} on the test
  * classpath (target/classes, the test configuration with its demo users, every dependency), its own port and
- * settings, output in target/fault-logs. {@link #kill()} is SIGKILL: no shutdown hook, no graceful stop.
+ * settings, output in target/fault-logs. {@link #kill()} is SIGKILL: no shutdown hook, no graceful stop;
+ * {@link #close()} is SIGTERM, a graceful stop. Public for the benchmark's scenario T (service nodes as child JVMs).
  */
-final class ChildNode implements AutoCloseable {
+public final class ChildNode implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  /** Quick to start, small: what the fault tests want. The benchmark gives its own ({@link #jvmOptions}). */
+  private static final List<String> FAULT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1",
+      "-XX:+UseSerialGC");
 
   private final String name;
   private final Map<String, String> settings;
   private final int port;
   private final Path log;
+  private List<String> jvmOptions = FAULT_JVM_OPTIONS;
   private Process process;
 
-  ChildNode(String name, Map<String, String> settings) {
+  public ChildNode(String name, Map<String, String> settings) {
     this.name = name;
     this.settings = new LinkedHashMap<>(settings);
     this.port = freePort();
@@ -43,14 +48,20 @@ final class ChildNode implements AutoCloseable {
 
   /** Settings every fault node shares: Basic-auth demo users, a short job lock so a crashed node's jobs return. */
   static Map<String, String> defaults(String dbUrl, String dbUser, String dbPassword, StandaloneS3 s3) {
+    return defaults(dbUrl, dbUser, dbPassword, s3.url(), StandaloneS3.ACCESS_KEY, StandaloneS3.SECRET_KEY);
+  }
+
+  /** The same, for an S3 endpoint given by its URL and keys (the benchmark's own S3 endpoint). */
+  public static Map<String, String> defaults(String dbUrl, String dbUser, String dbPassword, String s3Url,
+      String s3AccessKey, String s3SecretKey) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("spring.datasource.url", dbUrl);
     settings.put("spring.datasource.username", dbUser);
     settings.put("spring.datasource.password", dbPassword);
     settings.put("spring.datasource.hikari.connection-timeout", "2000");
-    settings.put("relais.storage.endpoint", s3.url());
-    settings.put("relais.storage.access-key", StandaloneS3.ACCESS_KEY);
-    settings.put("relais.storage.secret-key", StandaloneS3.SECRET_KEY);
+    settings.put("relais.storage.endpoint", s3Url);
+    settings.put("relais.storage.access-key", s3AccessKey);
+    settings.put("relais.storage.secret-key", s3SecretKey);
     // JOB_LOCK_TIME: jobs a killed node had locked become free again after 15 s instead of the 5-minute default
     settings.put("camunda.bpm.job-execution.lock-time-in-millis", "15000");
     settings.put("spring.main.banner-mode", "off");
@@ -65,10 +76,18 @@ final class ChildNode implements AutoCloseable {
     return settings;
   }
 
-  ChildNode start() throws IOException {
+  /** JVM options instead of the fault tests' quick-start ones (heap, GC, JIT); call before {@link #start()}. */
+  public ChildNode jvmOptions(String... options) {
+    this.jvmOptions = List.of(options);
+    return this;
+  }
+
+  public ChildNode start() throws IOException {
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dserver.port=" + port,
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-Dserver.port=" + port,
         // each node's in-process mail server (the demo's sink) on a port of its own, so two nodes can run side by side
         "-Dspring.mail.port=" + freePort(), "-Drelais.replies.sink-imap-port=" + freePort()));
     settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -127,15 +146,20 @@ final class ChildNode implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /** CPU time (user + system, all threads) the node's JVM has used so far; 0 before its start or if unknown. */
+  public long cpuNanos() {
+    return process == null ? 0 : process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   String logText() throws IOException {
     return Files.readString(log);
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
