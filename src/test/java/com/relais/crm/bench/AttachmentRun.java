@@ -40,6 +40,8 @@ final class AttachmentRun {
   long heapLive20Mb;
   long collections1Mb;
   long collections20Mb;
+  /** service/direct of each round of uploads (one file of each size 1..20 MB, the last round maybe shorter). */
+  final List<Double> roundRatios = new ArrayList<>();
 
   private final String base;
   private final MinioClient minio;
@@ -87,6 +89,8 @@ final class AttachmentRun {
     upload(files.get(0), customerId);
     direct(files.get(0));
 
+    double cycleService = 0;
+    double cycleDirect = 0;
     for (int i = 0; i < count; i++) {
       Path file = files.get(i % files.size());
       long size = Files.size(file);
@@ -98,6 +102,14 @@ final class AttachmentRun {
       serviceSeconds += (t1 - t0) / 1e9;
       directSeconds += (t2 - t1) / 1e9;
       bytes += size;
+      cycleService += (t1 - t0) / 1e9;
+      cycleDirect += (t2 - t1) / 1e9;
+      // a round: one file of each size (the same bytes both ways, so the ratio of MB/s is the ratio of the times)
+      if ((i + 1) % files.size() == 0 || i == count - 1) {
+        roundRatios.add(cycleDirect / cycleService);
+        cycleService = 0;
+        cycleDirect = 0;
+      }
       // keep the disk small: neither copy is needed after timing (the service marks the text as failed)
       remove(directKey);
       remove(key);

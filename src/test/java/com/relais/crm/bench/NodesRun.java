@@ -173,7 +173,10 @@ final class NodesRun implements AutoCloseable {
     settings.put("camunda.bpm.job-execution.max-wait", Integer.toString(jobMaxWaitMillis));
     settings.put("spring.datasource.hikari.maximum-pool-size", Integer.toString(poolSize));
     settings.put("spring.datasource.hikari.connection-timeout", "30000");
-    settings.put("camunda.bpm.history-level", "full");
+    // the service's history level (relais.history): bench.history, else the service's default
+    if (RelaisBenchmark.serviceHistory() != null) {
+      settings.put("relais.history", RelaisBenchmark.serviceHistory());
+    }
     settings.put("relais.after-sale.reminders-enabled", "false");
     // each layout's documents in a bucket of its own: both databases number their deals from 1
     settings.put("relais.storage.bucket", "relais-bench-" + label.toLowerCase());

@@ -35,6 +35,15 @@ class RelaisBenchmark {
   private final Results results = new Results();
   private final Pg pg = new Pg();
 
+  /**
+   * The service's history level ({@code relais.history}) for A, B and T, from {@code bench.history}; null (not set):
+   * the service's own default. A' always runs Camunda's default, full.
+   */
+  static String serviceHistory() {
+    String value = System.getProperty("bench.history");
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
   private static int setting(String name, int fallback) {
     String value = System.getProperty("bench." + name);
     return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
@@ -98,17 +107,13 @@ class RelaisBenchmark {
         }
       }
       Arrivals crmArrivals = newArrivals();
-      context = new SpringApplicationBuilder(RelaisCrmApplication.class)
-          // the starter hands every ProcessEnginePlugin bean to the engine; a scanned @Component would reach the tests
-          .initializers(ctx -> ctx.getBeanFactory().registerSingleton("benchArrivals", crmArrivals))
-          .run(
+      List<String> arguments = new ArrayList<>(List.of(
           "--spring.datasource.url=" + pg.urlOf(db),
           "--spring.datasource.username=" + pg.user,
           "--spring.datasource.password=" + pg.password,
           "--spring.datasource.hikari.maximum-pool-size=" + POOL_SIZE,
           "--server.port=0",
           "--relais.demo.enabled=true",
-          "--camunda.bpm.history-level=full",
           "--camunda.bpm.job-execution.wait-time-in-millis=" + JOB_WAIT_MILLIS,
           "--camunda.bpm.job-execution.max-wait=" + JOB_MAX_WAIT_MILLIS,
           "--relais.storage.endpoint=" + s3.endpoint,
@@ -120,10 +125,22 @@ class RelaisBenchmark {
           "--logging.level.root=WARN",
           "--logging.level.com.relais=WARN",
           // the contact plan says how long each build took and how many customers it weighed
-          "--logging.level.com.relais.crm.contact.ContactPlanBuilder=INFO");
+          "--logging.level.com.relais.crm.contact.ContactPlanBuilder=INFO"));
+      if (serviceHistory() != null) {
+        arguments.add("--relais.history=" + serviceHistory());
+      }
+      context = new SpringApplicationBuilder(RelaisCrmApplication.class)
+          // the starter hands every ProcessEnginePlugin bean to the engine; a scanned @Component would reach the tests
+          .initializers(ctx -> ctx.getBeanFactory().registerSingleton("benchArrivals", crmArrivals))
+          .run(arguments.toArray(String[]::new));
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       String base = "http://127.0.0.1:" + port;
       ProcessEngine engine = context.getBean(ProcessEngine.class);
+      String history = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+          engine.getProcessEngineConfiguration()).getHistoryLevel().getName();
+      results.setting("history", history);
+      results.note("history level: service " + history + (serviceHistory() == null ? " (its default)" : "")
+          + ", bare engine full (Camunda's default)");
 
       if (scenarios.contains("A")) {
         pg.create(bareDb);
@@ -136,7 +153,7 @@ class RelaisBenchmark {
         bare = null;
       }
       if (scenarios.contains("B")) {
-        scenarioB(base, restDeals, restClients);
+        scenarioB(base, restDeals, restClients, rounds);
       }
       if (scenarios.contains("C")) {
         scenarioC(context, base, db, files);
@@ -274,6 +291,8 @@ class RelaisBenchmark {
     results.figure("A'", "rows written per deal", bareUsed.rowsWritten() / (double) deals, "rows");
     results.setting("cores", cores);
     results.note("A rounds (A/A' deals/s): " + String.join(", ", ratios));
+    results.note("A rounds (CPU ratio A'/A): " + roundCpuRatios.stream().map(v -> String.format("%.3f", v))
+        .collect(java.util.stream.Collectors.joining(", ")));
     System.gc();
     System.gc();
     results.figure("A", "heap used after full GC (both engines)",
@@ -308,7 +327,7 @@ class RelaisBenchmark {
     Thread.sleep(11_000);
   }
 
-  private void scenarioB(String base, int restDeals, int clients) throws Exception {
+  private void scenarioB(String base, int restDeals, int clients, int rounds) throws Exception {
     new RestRun(base, 0).run(Math.max(clients, restDeals / 10), clients, "warm-");
     RestRun saturated = new RestRun(base, 0);
     saturated.run(restDeals, clients, "sat-");
@@ -326,6 +345,12 @@ class RelaisBenchmark {
             kind.getValue().count(), kind.getValue().percentileMs(50), kind.getValue().percentileMs(99))));
     double p99 = half.latencies.percentileMs(99);
     results.target("B", "p99 at half saturation", p99, "ms", "<= 50 ms", p99 <= 50);
+    // B runs once: its spread is over consecutive slices of the paced run (bench.rounds of them, equal request counts)
+    List<Double> sliceP99 = half.latencies.percentileMsBySlice(99, rounds);
+    results.figure("B", "p99 at half sat. spread over slices (min)", min(sliceP99), "ms");
+    results.figure("B", "p99 at half sat. spread over slices (max)", max(sliceP99), "ms");
+    results.note("B at half saturation, p99 of each slice of the run (in order): " + sliceP99.stream()
+        .map(v -> String.format("%.1f", v)).collect(java.util.stream.Collectors.joining(", ")) + " ms");
   }
 
   private void scenarioC(ConfigurableApplicationContext context, String base, String db, int files) throws Exception {
@@ -350,6 +375,9 @@ class RelaisBenchmark {
     results.figure("C", "service upload (POST /api/attachments)", run.serviceMbPerSecond(), "MB/s");
     results.figure("C", "direct MinIO SDK put", run.directMbPerSecond(), "MB/s");
     results.target("C", "ratio service/direct", ratio, "", ">= 0.8", ratio >= 0.8);
+    // a round: one upload of each size 1..20 MB each way
+    results.figure("C", "ratio service/direct spread over rounds (min)", min(run.roundRatios), "");
+    results.figure("C", "ratio service/direct spread over rounds (max)", max(run.roundRatios), "");
     double live1 = run.heapLive1Mb / 1048576.0;
     double live20 = run.heapLive20Mb / 1048576.0;
     results.figure("C", "live heap uploading 1 MB files (max after GC)", live1, "MB");
