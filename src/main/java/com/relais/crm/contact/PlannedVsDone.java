@@ -6,20 +6,19 @@ import com.relais.crm.identity.StaffDirectory;
 import com.relais.crm.identity.StaffGroups;
 import com.relais.crm.identity.Teams;
 import com.relais.crm.platform.InvalidFieldException;
+import com.relais.crm.platform.ScanReads;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -28,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Planned against done, per person and per team, for a period of due days. Counted from what happened, not from
  * counters kept on the side: the contacts from the engine's task history (a contact task's due and end times, and
- * whether its instance had a manager's task), the work-plan items from their rows, the unplanned work from the
- * exchange log.
+ * whether its instance had a manager's task; a scan, on the read replica when one is set), the work-plan items from
+ * their rows, the unplanned work from the exchange log.
  *
  * <ul>
  *   <li>planned: contact tasks and plan items due in the period (items a contact recorded count once, as the
@@ -45,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 class PlannedVsDone {
   private static final String COMPLETED = "completed";
 
-  private final HistoryService history;
+  private final ScanReads scans;
   private final PlanItems items;
   private final ContactPlans plans;
   private final ContactHistory exchanges;
@@ -55,9 +54,9 @@ class PlannedVsDone {
   private final CurrentUser currentUser;
   private final ContactPlanProperties properties;
 
-  PlannedVsDone(HistoryService history, PlanItems items, ContactPlans plans, ContactHistory exchanges, Teams teams,
+  PlannedVsDone(ScanReads scans, PlanItems items, ContactPlans plans, ContactHistory exchanges, Teams teams,
       StaffDirectory staff, StaffScope scope, CurrentUser currentUser, ContactPlanProperties properties) {
-    this.history = history;
+    this.scans = scans;
     this.items = items;
     this.plans = plans;
     this.exchanges = exchanges;
@@ -122,44 +121,60 @@ class PlannedVsDone {
     return new Report(from, to, rows, totals);
   }
 
+  /** A contact task as the task history keeps it. */
+  private record ContactTask(String assignee, Instant due, Instant end, String deleteReason, String instanceId) {}
+
+  /**
+   * The contacts come from the engine's task history, read in SQL through platform's {@link ScanReads}: a scan of a
+   * period's tasks, on the read replica when one is set and close enough behind (the engine's HistoryService reads
+   * the primary only). The engine's own query would also filter by its authorizations; the people counted here are
+   * already those the caller may see ({@link #people}), and only counts leave this class.
+   */
   private void countContacts(Instant start, Instant end, Instant now, Map<String, Counter> counters) {
-    List<HistoricTaskInstance> contacts = history.createHistoricTaskInstanceQuery()
-        .processDefinitionKey(ContactPlanBpmn.CONTACT_PROCESS_KEY)
-        .taskDefinitionKey(ContactPlanBpmn.TASK_CONTACT)
-        .taskDueAfter(Date.from(start.minusMillis(1))).taskDueBefore(Date.from(end))
-        .list();
+    // the engine's taskDueAfter/taskDueBefore: strictly after start - 1 ms, strictly before end
+    List<ContactTask> contacts = scans.read(on -> on.jdbc().query("select ASSIGNEE_, DUE_DATE_, END_TIME_,"
+            + " DELETE_REASON_, PROC_INST_ID_ from ACT_HI_TASKINST where PROC_DEF_KEY_ = ? and TASK_DEF_KEY_ = ?"
+            + " and DUE_DATE_ >= ? and DUE_DATE_ < ?",
+        (rs, n) -> new ContactTask(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
+            rs.getString(4), rs.getString(5)),
+        ContactPlanBpmn.CONTACT_PROCESS_KEY, ContactPlanBpmn.TASK_CONTACT, Timestamp.from(start),
+        Timestamp.from(end)));
     // escalated: the contact's instance had a manager's task (its deadline passed while it was open); a contact's
     // business key is its plan's day, and a contact falls due on its plan's day
-    String[] planDays = start.atZone(properties.zone()).toLocalDate()
-        .datesUntil(end.atZone(properties.zone()).toLocalDate()).map(LocalDate::toString).toArray(String[]::new);
-    Set<String> escalated = new HashSet<>();
-    history.createHistoricTaskInstanceQuery()
-        .processDefinitionKey(ContactPlanBpmn.CONTACT_PROCESS_KEY)
-        .taskDefinitionKey(ContactPlanBpmn.TASK_MISSED)
-        .processInstanceBusinessKeyIn(planDays)
-        .list().forEach(task -> escalated.add(task.getProcessInstanceId()));
-    for (HistoricTaskInstance task : contacts) {
-      Counter counter = task.getAssignee() == null ? null : counters.get(task.getAssignee());
-      if (counter == null) {
+    List<Object> args = new ArrayList<>(List.of(ContactPlanBpmn.CONTACT_PROCESS_KEY, ContactPlanBpmn.TASK_MISSED));
+    start.atZone(properties.zone()).toLocalDate().datesUntil(end.atZone(properties.zone()).toLocalDate())
+        .map(LocalDate::toString).forEach(args::add);
+    String days = String.join(", ", java.util.Collections.nCopies(args.size() - 2, "?"));
+    Set<String> escalated = new HashSet<>(scans.read(on -> on.jdbc().queryForList("select distinct t.PROC_INST_ID_"
+        + " from ACT_HI_TASKINST t join ACT_HI_PROCINST p on p.PROC_INST_ID_ = t.PROC_INST_ID_"
+        + " where t.PROC_DEF_KEY_ = ? and t.TASK_DEF_KEY_ = ? and p.BUSINESS_KEY_ in (" + days + ")",
+        String.class, args.toArray())));
+    for (ContactTask task : contacts) {
+      Counter counter = task.assignee() == null ? null : counters.get(task.assignee());
+      if (counter == null || task.due() == null) {
         continue;
       }
       counter.planned++;
-      Instant due = task.getDueDate().toInstant();
-      if (task.getEndTime() != null && COMPLETED.equals(task.getDeleteReason())) {
-        if (task.getEndTime().toInstant().isAfter(due)) {
+      Instant due = task.due();
+      if (task.end() != null && COMPLETED.equals(task.deleteReason())) {
+        if (task.end().isAfter(due)) {
           counter.doneLate++;
         } else {
           counter.doneOnTime++;
         }
-      } else if (task.getEndTime() != null || now.isAfter(due)) {
+      } else if (task.end() != null || now.isAfter(due)) {
         counter.missed++;
       } else {
         counter.open++;
       }
-      if (escalated.contains(task.getProcessInstanceId())) {
+      if (escalated.contains(task.instanceId())) {
         counter.escalated++;
       }
     }
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 
   /** @return the exchanges that fulfilled the counted items (not unplanned work) */
