@@ -3,18 +3,12 @@ package com.relais.crm.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.relais.crm.platform.BodyReadAlready;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -52,62 +46,6 @@ class TaskUpdateFormRef extends OncePerRequestFilter {
     } catch (IOException notJson) {
       // not ours to judge: the engine answers a malformed body itself
     }
-    chain.doFilter(new Body(request, passed), response);
-  }
-
-  /** The request with the body read above. */
-  private static final class Body extends HttpServletRequestWrapper {
-    private final byte[] bytes;
-
-    Body(HttpServletRequest request, byte[] bytes) {
-      super(request);
-      this.bytes = bytes;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return bytes.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return bytes.length;
-    }
+    chain.doFilter(new BodyReadAlready(request, passed), response);
   }
 }
