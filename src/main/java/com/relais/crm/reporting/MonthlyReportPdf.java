@@ -1,5 +1,7 @@
 package com.relais.crm.reporting;
 
+import com.relais.crm.platform.PdfSheet;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

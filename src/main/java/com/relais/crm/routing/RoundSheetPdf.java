@@ -1,29 +1,19 @@
 package com.relais.crm.routing;
 
-import java.io.ByteArrayOutputStream;
+import com.relais.crm.platform.PdfSheet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.stereotype.Component;
 
 /**
  * A courier's round sheet on A4: the day, the courier, distance, duration and load, then each stop in order with its
  * time, customer, address, coordinates and deal, and a line to sign. Real text in a standard font (WinAnsi only:
- * any other character prints as '?'), a new page when one is full.
+ * any other character prints as '?'), a new page when one is full (platform's {@link PdfSheet}).
  */
 @Component
 class RoundSheetPdf {
-  private static final float MARGIN = 45;
-  private static final float ROW = 15;
-
   private final RoutingProperties properties;
 
   RoundSheetPdf(RoutingProperties properties) {
@@ -32,7 +22,7 @@ class RoundSheetPdf {
 
   byte[] draw(LocalDate day, RoutePlanStore.Round round) {
     DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(properties.zone());
-    try (Sheet sheet = new Sheet()) {
+    try (PdfSheet sheet = new PdfSheet()) {
       sheet.line(18, true, "Round of " + round.courier() + " - " + day);
       sheet.gap();
       sheet.line(10, false, "Depot: " + properties.depotLatitude() + ", " + properties.depotLongitude());
@@ -51,78 +41,6 @@ class RoundSheetPdf {
       return sheet.toBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static final class Sheet implements AutoCloseable {
-    private final PDDocument document = new PDDocument();
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private PDPageContentStream content;
-    private float y;
-
-    Sheet() throws IOException {
-      newPage();
-    }
-
-    void line(float size, boolean strong, String text) throws IOException {
-      if (y - size - 4 < MARGIN) {
-        newPage();
-      }
-      PDFont font = strong ? bold : regular;
-      content.beginText();
-      content.setFont(font, size);
-      content.newLineAtOffset(MARGIN, y - size);
-      content.showText(encodable(font, text));
-      content.endText();
-      y -= Math.max(ROW, size + 6);
-    }
-
-    void gap() {
-      y -= ROW / 2;
-    }
-
-    byte[] toBytes() throws IOException {
-      content.close();
-      content = null;
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
-      return out.toByteArray();
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (content != null) {
-        content.close();
-        content = null;
-      }
-      document.close();
-    }
-
-    private void newPage() throws IOException {
-      if (content != null) {
-        content.close();
-      }
-      PDPage page = new PDPage(PDRectangle.A4);
-      document.addPage(page);
-      content = new PDPageContentStream(document, page);
-      y = page.getMediaBox().getHeight() - MARGIN;
-    }
-
-    private static String encodable(PDFont font, String text) {
-      StringBuilder safe = new StringBuilder(text.length());
-      text.codePoints().forEach(c -> {
-        String character = new String(Character.toChars(c));
-        boolean ok;
-        try {
-          font.encode(character);
-          ok = c >= 0x20;
-        } catch (IllegalArgumentException | IOException e) {
-          ok = false;
-        }
-        safe.append(ok ? character : "?");
-      });
-      return safe.toString();
     }
   }
 }
