@@ -25,6 +25,14 @@ final class Chromium {
 
   private Chromium() {}
 
+  /** Skips the calling test class, saying why in the build's output, where Chromium is missing or switched off. */
+  static void assumeAvailable() {
+    if (!available()) {
+      System.out.println(MISSING);
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(available(), MISSING);
+  }
+
   static boolean available() {
     return !SWITCHED_OFF && Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
   }

@@ -2,7 +2,6 @@ package com.relais.crm.browser;
 
 import static com.relais.crm.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.relais.crm.Api;
@@ -46,10 +45,7 @@ class StaffAppInABrowserTest {
 
   @BeforeAll
   static void chromiumIsThere() {
-    if (!Chromium.available()) {
-      System.out.println(Chromium.MISSING);
-    }
-    assumeTrue(Chromium.available(), Chromium.MISSING);
+    Chromium.assumeAvailable();
   }
 
   @AfterEach
