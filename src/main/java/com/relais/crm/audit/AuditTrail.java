@@ -1,11 +1,13 @@
 package com.relais.crm.audit;
 
 import com.relais.crm.identity.CurrentUser;
+import com.relais.crm.platform.Mentions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +115,36 @@ public class AuditTrail {
     jdbc.update("update audit_change set old_value = case when old_value is null then null else ? end,"
         + " new_value = case when new_value is null then null else ? end where entity = ? and entity_id = ?",
         ERASED, ERASED, entity, String.valueOf(entityId));
+  }
+
+  /**
+   * Takes a person out of the values recorded for a record that stays (a deal, a delivery: its amounts, stages and
+   * dates are the company's): each mention of them in a recorded value (a title naming them, the summary written
+   * when the record was created) becomes {@link Mentions#ERASED}, and the values of {@code personalFields} (a
+   * signer's name, a place, a comment) are erased whole. Who changed which field when stays.
+   *
+   * @return how many recorded changes were rewritten
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int eraseFrom(String entity, Object entityId, Mentions mentions, Collection<String> personalFields) {
+    int rewritten = 0;
+    for (AuditChange change : history(entity, entityId)) {
+      boolean whole = personalFields.contains(change.field());
+      String before = erased(change.from(), mentions, whole);
+      String after = erased(change.to(), mentions, whole);
+      if (!Objects.equals(before, change.from()) || !Objects.equals(after, change.to())) {
+        jdbc.update("update audit_change set old_value = ?, new_value = ? where id = ?", before, after, change.id());
+        rewritten++;
+      }
+    }
+    return rewritten;
+  }
+
+  private static String erased(String value, Mentions mentions, boolean whole) {
+    if (value == null) {
+      return null;
+    }
+    return whole ? ERASED : mentions.erasedFrom(value);
   }
 
   static String text(Object value) {

@@ -1,7 +1,9 @@
 package com.relais.crm.delivery;
 
 import com.relais.crm.platform.Mentions;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,17 @@ public class DeliveryPersonalData {
 
   DeliveryPersonalData(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** The deliveries of these deals, by their own ids (the audit files a delivery's changes under it). */
+  @Transactional(readOnly = true)
+  public List<Long> idsOf(Collection<Long> opportunityIds) {
+    List<Long> ids = new ArrayList<>();
+    for (long deal : opportunityIds) {
+      jdbc.sql("select id from delivery where opportunity_id = ?").param(deal).query(Long.class).optional()
+          .ifPresent(ids::add);
+    }
+    return ids;
   }
 
   /**

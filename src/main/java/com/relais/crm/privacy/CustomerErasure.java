@@ -55,6 +55,7 @@ class CustomerErasure {
     Person person = Person.of(customer);
     List<Long> exchangeIds = holders.exchanges().idsOf(customerId);
     List<String> instances = engine.instanceIdsOf(customerId, deals);
+    List<Long> deliveryIds = holders.deliveries().idsOf(deals);
 
     String erasedName = customers.erase(customerId).getName();
     int exchanges = holders.exchanges().eraseMentions(customerId, person.mentions());
@@ -75,6 +76,10 @@ class CustomerErasure {
     audit.erase(Audited.CUSTOMER, customerId);
     exchangeIds.forEach(id -> audit.erase(Audited.EXCHANGE, id));
     attachments.forEach(id -> audit.erase(Audited.ATTACHMENT, id));
+    // deals and deliveries stay (amounts, stages, dates): only the person leaves their recorded values
+    deals.forEach(id -> audit.eraseFrom(Audited.DEAL, id, person.mentions(), Audited.DEAL_PERSONAL_FIELDS));
+    deliveryIds.forEach(id -> audit.eraseFrom(Audited.DELIVERY, id, person.mentions(),
+        Audited.DELIVERY_PERSONAL_FIELDS));
 
     Instant now = clock.instant();
     ErasureSummary summary = new ErasureSummary(customerId, now, currentUser.id(), exchanges,
@@ -90,6 +95,13 @@ class CustomerErasure {
     static final String CUSTOMER = "customer";
     static final String EXCHANGE = "exchange";
     static final String ATTACHMENT = "attachment";
+    static final String DEAL = "deal";
+    static final String DELIVERY = "delivery";
+    /** Values of a deal's audit that are the person's whole: the name typed by whoever signed the note. */
+    static final java.util.Set<String> DEAL_PERSONAL_FIELDS = java.util.Set.of("deliveryNoteSignedBy");
+    /** A delivery's: its own place (another site of theirs) and the comment written at reception. */
+    static final java.util.Set<String> DELIVERY_PERSONAL_FIELDS = java.util.Set.of("latitude", "longitude",
+        "receptionComment");
 
     private Audited() {}
   }

@@ -178,6 +178,12 @@ class PersonalDataOverHttpTest {
 
     JsonNode dealAfter = admin.get("/api/opportunities/" + deal).json();
     assertThat(dealAfter.path("title").asText()).isEqualTo("Shelving for [erased]");
+    // the deal's audit trail keeps its amount and who did what, but its values no longer name the person (the
+    // summary written when the deal was created held the title with the name)
+    List<String> dealAudit = jdbc.queryForList("select coalesce(old_value, '') || ' | ' || coalesce(new_value, '')"
+        + " from audit_change where entity = 'deal' and entity_id = ?", String.class, Long.toString(deal));
+    assertThat(dealAudit).isNotEmpty().noneMatch(value -> value.contains(name));
+    assertThat(String.join("\n", dealAudit)).contains("title: Shelving for [erased]").contains("amount: 12345.67");
     for (String kept : List.of("amount", "currency", "stage", "createdAt", "stageHistory")) {
       assertThat(dealAfter.path(kept)).as(kept).isEqualTo(dealBefore.path(kept));
     }

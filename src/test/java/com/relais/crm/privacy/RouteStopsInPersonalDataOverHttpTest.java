@@ -47,6 +47,7 @@ class RouteStopsInPersonalDataOverHttpTest {
   @Autowired DealDriver deals;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -80,6 +81,12 @@ class RouteStopsInPersonalDataOverHttpTest {
     assertThat(exported.path("longitude").asDouble()).isEqualTo(4.8331);
     assertThat(exported.path("eta").asText()).isNotBlank();
 
+    // the goods go to another site of theirs after all: the delivery's own place, recorded in the audit trail
+    var placed = Api.as(rest, "logistics").put("/api/opportunities/" + stop.opportunityId() + "/delivery/place",
+        Map.of("latitude", 45.7701, "longitude", 4.8412));
+    assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+    assertThat(deliveryAudit(stop.opportunityId())).anyMatch(value -> value.contains("45.7701"));
+
     // the deal ends (the reception recorded, its after-sale done), so the person may be erased
     deals.complete(stop.opportunityId(), "userTask_recordReception", Map.of("receptionOutcome", "POSITIVE"));
     String key = Long.toString(stop.opportunityId());
@@ -109,6 +116,15 @@ class RouteStopsInPersonalDataOverHttpTest {
         .doesNotContain(address);
     JsonNode planAfter = admin.get("/api/route-plans/" + day).json();
     assertThat(planAfter.toString()).doesNotContain(name);
+    // nor does the delivery's audit trail say where the person was
+    assertThat(deliveryAudit(stop.opportunityId())).isNotEmpty().noneMatch(value -> value.contains("45.7701"));
+  }
+
+  /** The recorded values of the deal's delivery's changes. */
+  private List<String> deliveryAudit(long opportunityId) {
+    return jdbc.queryForList("select coalesce(a.old_value, '') || ' | ' || coalesce(a.new_value, '')"
+        + " from audit_change a join delivery d on a.entity = 'delivery' and a.entity_id = cast(d.id as varchar(20))"
+        + " where d.opportunity_id = ?", String.class, opportunityId);
   }
 
   /** The export's stop of that deal on that day. */
