@@ -1,17 +1,11 @@
 package com.relais.crm.notification;
 
-import java.io.ByteArrayInputStream;
+import com.relais.crm.engine.DecisionTables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,12 +19,11 @@ class NotificationRules {
   static final String DECISION = "notificationRules";
   private static final Logger log = LoggerFactory.getLogger(NotificationRules.class);
 
-  /** A DMN engine without the process engine's history listener (see {@link #evaluate}). */
-  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-  /** Parsed tables by decision definition id: a deployed definition never changes. */
-  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+  private final DecisionTables tables;
 
-  NotificationRules() {}
+  NotificationRules(DecisionTables tables) {
+    this.tables = tables;
+  }
 
   /** One rule's answer: a group or a user, and the channel. */
   record Recipient(String group, String user, NotificationChannel channel) {}
@@ -55,31 +48,18 @@ class NotificationRules {
   }
 
   /**
-   * The latest deployed table, evaluated inside the current engine command (no transaction of its own) by a DMN
-   * engine of this class's own, so that no decision history is written: this runs at every stage of every deal, and
-   * the rules' effect is in the notifications themselves. The process engine's DMN engine would not do: it carries
-   * the engine's history listener, which wrote one decision instance and four inputs per event (thirteen decisions per
-   * deal, measured in the benchmark's scenario A). The table is parsed once per deployed version, from the
-   * deployment's own bytes (no authorization check: the rules are the company's, not the user's). Called from
-   * {@link NotificationDispatcher}, inside {@link EngineAsSystem#run}.
+   * The latest deployed table, asked without decision history ({@link DecisionTables}): this runs at every stage of
+   * every deal, and the rules' effect is in the notifications themselves.
    */
   private List<Map<String, Object>> evaluate(Map<String, Object> facts) {
-    var configuration = Context.getProcessEngineConfiguration();
-    DecisionDefinition latest;
+    DmnDecision table;
     try {
-      latest = configuration.getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(DECISION);
+      table = tables.latest(DECISION);
     } catch (ProcessEngineException noTable) {
       log.warn("No decision table {} is deployed: only subscriptions apply", DECISION);
       return List.of();
     }
-    DmnDecision table = parsed.computeIfAbsent(latest.getId(), id -> parse(latest));
-    return dmn.evaluateDecisionTable(table, Variables.fromMap(facts)).getResultList();
-  }
-
-  private DmnDecision parse(DecisionDefinition definition) {
-    var resource = Context.getCommandContext().getResourceManager()
-        .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
-    return dmn.parseDecision(DECISION, new ByteArrayInputStream(resource.getBytes()));
+    return tables.evaluate(table, facts).getResultList();
   }
 
   private static String blank(String text) {

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "customer",
     "communication", "opportunity", "delivery", "support", "contact", "campaign", "messaging", "document",
-    "attachment", "deal", "routing"})
+    "attachment", "deal", "routing", "engine"})
 package com.relais.crm.reporting;

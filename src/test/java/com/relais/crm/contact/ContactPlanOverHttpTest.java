@@ -39,6 +39,7 @@ class ContactPlanOverHttpTest {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
   @Autowired WorkingDays workingDays;
 
   private final String run = UUID.randomUUID().toString().substring(0, 6);
@@ -163,6 +164,9 @@ class ContactPlanOverHttpTest {
     assertThat(ofB).extracting(e -> e.path("customerId").asLong()).contains(b1, b2);
     assertThat(entryFor(plan, a1).path("reason").asText()).isEqualTo("Planned for today: Call about the order");
     assertThat(entryFor(plan, a1).path("status").asText()).isEqualTo("OPEN");
+    // every customer weighed by the selection table, and no decision history left behind: the plan records the picks
+    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("contactSelection").count())
+        .isZero();
     // a member reads their own entries, the manager the team's
     assertThat(b.get("/api/contact-plans/" + day).json().path("entries")).allMatch(
         e -> e.path("assignee").asText().equals(memberB));

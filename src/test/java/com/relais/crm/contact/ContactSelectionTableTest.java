@@ -27,7 +27,8 @@ class ContactSelectionTableTest {
   }
 
   private static Optional<ContactSelection.Pick> pick(CustomerFacts facts) {
-    return new ContactSelection.Evaluator(dmn, table).pick(facts);
+    return new ContactSelection.Evaluator(answers -> dmn.evaluateDecisionTable(table, Variables.fromMap(answers)))
+        .pick(facts);
   }
 
   private static CustomerFacts customer(String category, Integer daysSince) {
