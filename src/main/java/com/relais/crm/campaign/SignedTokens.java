@@ -1,41 +1,26 @@
 package com.relais.crm.campaign;
 
+import com.relais.crm.platform.ServiceSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tokens of the public pages (unsubscribing, confirming a sign-up): a payload and its HMAC-SHA256, under a key the
- * service makes on first use and keeps in the database, so every node signs and checks with the same key and
- * nobody configures a default. The purpose is signed with the payload: a token of one page is refused by another.
+ * Tokens of the public pages (unsubscribing, confirming a sign-up): a payload and its HMAC-SHA256, under a key of
+ * the service's own ({@link ServiceSecrets}: made on first use, kept in the database, the same on every node). The
+ * purpose is signed with the payload: a token of one page is refused by another.
  */
 @Component
 class SignedTokens {
   private static final String KEY_NAME = "public-page-tokens";
   private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
 
-  private final JdbcClient jdbc;
-  private final TransactionTemplate ownTransaction;
-  private final Clock clock;
-  private volatile byte[] key;
+  private final ServiceSecrets secrets;
 
-  SignedTokens(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
-    this.jdbc = jdbc;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.clock = clock;
+  SignedTokens(ServiceSecrets secrets) {
+    this.secrets = secrets;
   }
 
   String sign(String purpose, String payload) {
@@ -59,42 +44,6 @@ class SignedTokens {
   }
 
   private String mac(String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-      return ENCODE.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private byte[] key() {
-    if (key == null) {
-      String stored = ownTransaction.execute(status -> loadOrCreate());
-      key = Base64.getDecoder().decode(stored);
-    }
-    return key;
-  }
-
-  /**
-   * In a transaction of its own: the key must exist for every node whatever the caller's step does after, and a
-   * refused insert (another node was first) must not spoil the caller's transaction.
-   */
-  private String loadOrCreate() {
-    Optional<String> stored = jdbc.sql("select secret from service_secret where name = ?").param(KEY_NAME)
-        .query(String.class).optional();
-    if (stored.isPresent()) {
-      return stored.get();
-    }
-    byte[] fresh = new byte[32];
-    new SecureRandom().nextBytes(fresh);
-    try {
-      jdbc.sql("insert into service_secret (name, secret, created_at) values (?, ?, ?)")
-          .params(KEY_NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(clock.instant())).update();
-      return Base64.getEncoder().encodeToString(fresh);
-    } catch (DuplicateKeyException anotherNodeWasFirst) {
-      return jdbc.sql("select secret from service_secret where name = ?").param(KEY_NAME).query(String.class)
-          .single();
-    }
+    return secrets.hmac(KEY_NAME, text);
   }
 }
