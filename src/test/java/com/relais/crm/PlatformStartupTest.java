@@ -23,6 +23,9 @@ class PlatformStartupTest {
     assertThat(configuration.getHistory()).isEqualTo("relais");
     assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
     assertThat(configuration.getDefaultSerializationFormat()).isEqualTo("application/json");
+    // the deals' business rule tasks parse their FEEL once (engine/ParsedOnceFeel, ParsedOnceFeelEngineTest)
+    assertThat(configuration.getDmnEngineConfiguration().getFeelEngine())
+        .isInstanceOf(com.relais.crm.engine.ParsedOnceFeelEngine.class);
   }
 
   @Test

@@ -1,12 +1,14 @@
 package com.relais.crm.engine;
 
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -24,12 +26,15 @@ import org.springframework.stereotype.Component;
  *
  * <p>The latest deployed version of a table is looked up at each call (an analyst's deployment counts from the next
  * question), read from the deployment's own bytes without an authorization check (the tables are the company's,
- * not the caller's) and parsed once per version.
+ * not the caller's) and parsed once per version; its FEEL expressions are parsed once too ({@link ParsedOnceFeelEngine}).
  */
 @Component
 public class DecisionTables {
   private final ProcessEngineConfigurationImpl configuration;
-  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final DmnEngine dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
+      .createDefaultDmnEngineConfiguration())
+      .feelEngineFactory(ParsedOnceFeelEngine.factory(List.of()))
+      .buildEngine();
   /** Parsed tables by decision definition id: a deployed definition never changes. */
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
