@@ -60,7 +60,6 @@ class DeliveryDiagramTest extends DiagramTest {
   @Test
   void anExternalDeliveryWaitsForItsQuoteAndABigCostGoesToTheManagers() {
     ProcessInstance delivery = start("EXTERNAL", false, 4000);
-    execute(job(delivery));
     BpmnAwareTests.assertThat(delivery).isWaitingAt("receiveTask_awaitCarrierQuote");
     runtimeService().createMessageCorrelation("CarrierQuoteReceived").processInstanceBusinessKey(key)
         .setVariable("carrierQuote", 1500.0).correlate();
@@ -88,7 +87,6 @@ class DeliveryDiagramTest extends DiagramTest {
   @Test
   void aCarrierSilentForTwoDaysIsChasedWhileTheDeliveryKeepsWaiting() {
     ProcessInstance delivery = start("EXTERNAL", false, 4000);
-    execute(job(delivery));
     passTime(Duration.ofDays(2).plusMinutes(1));
     execute(BpmnAwareTests.managementService().createJobQuery().processInstanceId(delivery.getId()).timers()
         .duedateLowerThan(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()).singleResult());
