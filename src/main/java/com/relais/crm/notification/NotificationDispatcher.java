@@ -76,6 +76,8 @@ class NotificationDispatcher {
         subscriptions.followersOf(happening.customerId(), happening.opportunityId()));
     people.addAll(happening.toldAnyway());
     people.removeAll(subscriptions.mutedOn(happening.opportunityId()));
+    // never told of their own act: left out before their preferences are read (most steps are the owner's own)
+    people.remove(happening.actor());
     for (String person : people) {
       var preference = preferences.of(person, happening.kind());
       plans.put(person, new Plan(preference.channels(), preference.digest() == NotificationPreferences.Digest.DAILY,
