@@ -1,6 +1,8 @@
 package com.relais.crm.deal;
 
+import com.relais.crm.engine.VariablesWithoutHistory;
 import java.util.ArrayList;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -21,8 +23,14 @@ import org.springframework.stereotype.Component;
  * and history rows, at every task of every deal. A copy of a moment; the deal's record stays the truth.
  */
 @Component
-class DisplayVariablesOnTasks extends AbstractProcessEnginePlugin {
+class DisplayVariablesOnTasks extends AbstractProcessEnginePlugin implements VariablesWithoutHistory {
   private static final TaskListener COPY = DisplayVariablesOnTasks::copy;
+
+  /** A copy of a moment for Tasklist: no history row per task of every deal (engine/RelaisHistoryLevel). */
+  @Override
+  public Set<String> variableNames() {
+    return Set.of(DealVariables.DEAL_CARD);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -4,5 +4,5 @@
  * com.relais.crm.deal.DealVariables}), the stage an element enters ({@link com.relais.crm.deal.StageProperty}) and
  * the question lower modules ask about a deal ({@link com.relais.crm.deal.DealLookup}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "platform")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "engine"})
 package com.relais.crm.deal;

@@ -44,8 +44,12 @@ class HistoryForItsReaders extends AbstractProcessEnginePlugin {
       Integer.toString(RelaisHistoryLevel.ID));
 
   private final String history;
+  private final RelaisHistoryLevel relais;
 
-  HistoryForItsReaders(@Value("${relais.history:" + RelaisHistoryLevel.NAME + "}") String history) {
+  HistoryForItsReaders(@Value("${relais.history:" + RelaisHistoryLevel.NAME + "}") String history,
+      List<VariablesWithoutHistory> displayCopies) {
+    this.relais = new RelaisHistoryLevel(displayCopies.stream().flatMap(copies -> copies.variableNames().stream())
+        .collect(java.util.stream.Collectors.toSet()));
     String chosen = history == null ? "" : history.strip().toLowerCase(Locale.ROOT);
     if (!chosen.equals(RelaisHistoryLevel.NAME) && !chosen.equals(ProcessEngineConfiguration.HISTORY_FULL)) {
       throw new IllegalArgumentException("relais.history must be " + RelaisHistoryLevel.NAME + " or "
@@ -60,7 +64,7 @@ class HistoryForItsReaders extends AbstractProcessEnginePlugin {
     List<HistoryLevel> custom = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomHistoryLevels());
     if (custom.stream().noneMatch(level -> level.getId() == RelaisHistoryLevel.ID)) {
-      custom.add(RelaisHistoryLevel.INSTANCE);
+      custom.add(relais);
     }
     configuration.setCustomHistoryLevels(custom);
     configuration.setHistory(history);

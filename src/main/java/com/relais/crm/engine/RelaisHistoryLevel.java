@@ -1,6 +1,7 @@
 package com.relais.crm.engine;
 
 import java.util.Set;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
@@ -21,18 +22,31 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * </ul>
  * Nothing in the service, Cockpit or Tasklist (community edition) reads {@code ACT_HI_DETAIL}; the erasure of a
  * person rewrites its rows when there are any (a database that ran at {@code full} before).
+ *
+ * <p>Also dropped: the history of the variables other modules declare as display copies ({@link
+ * VariablesWithoutHistory}), such as the card on every task that says whose deal it is. Their runtime rows stay (that
+ * is what Tasklist shows); a history row per task of every deal would keep a copy of the customer's name that nobody
+ * reads.
  */
 final class RelaisHistoryLevel extends AbstractHistoryLevel {
   /** Stored in ACT_GE_PROPERTY ("historyLevel"); Camunda's own levels are 0 to 3. */
   static final int ID = 30;
   static final String NAME = "relais";
-  static final RelaisHistoryLevel INSTANCE = new RelaisHistoryLevel();
 
   /** Produced at {@code full}, read by nobody here. */
   static final Set<HistoryEventType> DROPPED = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL,
       HistoryEventTypes.FORM_PROPERTY_UPDATE);
 
-  private RelaisHistoryLevel() {}
+  /** The events of a variable's own history, not written for a display copy. */
+  private static final Set<HistoryEventType> VARIABLE_HISTORY = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+      HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
+      HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
+
+  private final Set<String> displayCopies;
+
+  RelaisHistoryLevel(Set<String> displayCopies) {
+    this.displayCopies = Set.copyOf(displayCopies);
+  }
 
   @Override
   public int getId() {
@@ -46,6 +60,10 @@ final class RelaisHistoryLevel extends AbstractHistoryLevel {
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+    if (entity instanceof VariableInstanceEntity variable && VARIABLE_HISTORY.contains(eventType)
+        && displayCopies.contains(variable.getName())) {
+      return false;
+    }
     return !DROPPED.contains(eventType) && HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
   }
 }
