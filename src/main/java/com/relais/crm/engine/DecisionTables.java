@@ -1,9 +1,11 @@
 package com.relais.crm.engine;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -24,22 +26,33 @@ import org.springframework.stereotype.Component;
  * cannot do this: it carries the engine's history listener, so even an evaluation straight through it writes a
  * decision instance and its inputs. The tables that decide a deal's path stay business rule tasks, with history.
  *
- * <p>The latest deployed version of a table is looked up at each call (an analyst's deployment counts from the next
- * question), read from the deployment's own bytes without an authorization check (the tables are the company's,
- * not the caller's) and parsed once per version; its FEEL expressions are parsed once too ({@link ParsedOnceFeelEngine}).
+ * <p>Which version is the latest is asked of the database at most every {@link #LATEST_KEPT_FOR} per table (it was
+ * a query at every event of every deal): a deployment on this node counts from the next question (the engine tells
+ * {@link DeploymentsSeen}), one made on another node within those seconds. A version is read from the deployment's
+ * own bytes without an authorization check (the tables are the company's, not the caller's) and parsed once; its
+ * FEEL expressions are parsed once too ({@link ParsedOnceFeelEngine}).
  */
 @Component
 public class DecisionTables {
+  /** How long the latest version found stays the answer, unless this node deploys something meanwhile. */
+  static final Duration LATEST_KEPT_FOR = Duration.ofSeconds(5);
+
   private final ProcessEngineConfigurationImpl configuration;
+  private final DeploymentsSeen deployments;
   private final DmnEngine dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
       .createDefaultDmnEngineConfiguration())
       .feelEngineFactory(ParsedOnceFeelEngine.factory(List.of()))
       .buildEngine();
   /** Parsed tables by decision definition id: a deployed definition never changes. */
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+  private final Map<String, Latest> latestByKey = new ConcurrentHashMap<>();
 
-  DecisionTables(ProcessEngine engine) {
+  /** The latest version found for a key, when it was asked, and how many deployments this node had seen then. */
+  private record Latest(DmnDecision table, long askedAtNanos, long deploymentsSeen) {}
+
+  DecisionTables(ProcessEngine engine, DeploymentsSeen deployments) {
     this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    this.deployments = deployments;
   }
 
   /**
@@ -49,7 +62,14 @@ public class DecisionTables {
    * @throws ProcessEngineException when no table with this key is deployed
    */
   public DmnDecision latest(String key) {
-    return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+    long seen = deployments.count();
+    Latest known = latestByKey.get(key);
+    if (known != null && known.deploymentsSeen() == seen
+        && System.nanoTime() - known.askedAtNanos() < LATEST_KEPT_FOR.toNanos()) {
+      return known.table();
+    }
+    long askedAt = System.nanoTime();
+    DmnDecision table = configuration.getCommandExecutorTxRequired().execute(commandContext -> {
       DecisionDefinition definition = configuration.getDeploymentCache()
           .findDeployedLatestDecisionDefinitionByKey(key);
       return parsed.computeIfAbsent(definition.getId(), id -> {
@@ -58,10 +78,26 @@ public class DecisionTables {
         return dmn.parseDecision(key, new ByteArrayInputStream(resource.getBytes()));
       });
     });
+    latestByKey.put(key, new Latest(table, askedAt, seen));
+    return table;
   }
 
   /** One question to a table, no history written. */
   public DmnDecisionTableResult evaluate(DmnDecision table, Map<String, Object> facts) {
     return dmn.evaluateDecisionTable(table, Variables.fromMap(facts));
+  }
+
+  /** Counts the deployments this node's engine makes, so that a new table version counts at once here. */
+  @Component
+  static class DeploymentsSeen {
+    private final AtomicLong count = new AtomicLong();
+
+    long count() {
+      return count.get();
+    }
+
+    void seen() {
+      count.incrementAndGet();
+    }
   }
 }

@@ -4,6 +4,9 @@ import com.relais.crm.engine.DecisionTables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
@@ -20,6 +23,8 @@ class NotificationRules {
   private static final Logger log = LoggerFactory.getLogger(NotificationRules.class);
 
   private final DecisionTables tables;
+  /** Per parsed version of the table: the kinds its rules name, or empty when a rule may answer for any. */
+  private final Map<DmnDecision, Optional<Set<String>>> kindsNamed = new ConcurrentHashMap<>();
 
   NotificationRules(DecisionTables tables) {
     this.tables = tables;
@@ -58,6 +63,10 @@ class NotificationRules {
     } catch (ProcessEngineException noTable) {
       log.warn("No decision table {} is deployed: only subscriptions apply", DECISION);
       return List.of();
+    }
+    Optional<Set<String>> kinds = kindsNamed.computeIfAbsent(table, KindsARuleNames::of);
+    if (kinds.isPresent() && !kinds.get().contains((String) facts.get("eventKind"))) {
+      return List.of(); // no rule of this version names the event: the table's answer is known to be empty
     }
     return tables.evaluate(table, facts).getResultList();
   }
