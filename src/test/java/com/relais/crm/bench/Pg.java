@@ -60,6 +60,22 @@ final class Pg {
     }
   }
 
+  /** Whether the server runs autovacuum, and with it the automatic ANALYZE that keeps the planner's statistics. */
+  boolean autovacuum() throws SQLException {
+    try (Connection c = connect(null); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("show autovacuum")) {
+      rs.next();
+      return "on".equalsIgnoreCase(rs.getString(1));
+    }
+  }
+
+  /** The planner's statistics of every table of a database brought up to date, as the automatic ANALYZE does. */
+  void analyze(String database) throws SQLException {
+    try (Connection c = connect(database); Statement s = c.createStatement()) {
+      s.execute("analyze");
+    }
+  }
+
   Counters counters(String database) throws SQLException {
     try (Connection c = connect(database); Statement s = c.createStatement()) {
       s.execute("select pg_stat_clear_snapshot()");
