@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Which version is the latest is asked of the database at most every {@link #LATEST_KEPT_FOR} per table (it was
  * a query at every event of every deal): a deployment on this node counts from the next question (the engine tells
- * {@link DeploymentsSeen}), one made on another node within those seconds. A version is read from the deployment's
+ * {@link DeploymentsCounted}), one made on another node within those seconds. A version is read from the deployment's
  * own bytes without an authorization check (the tables are the company's, not the caller's) and parsed once; its
  * FEEL expressions are parsed once too ({@link ParsedOnceFeelEngine}).
  */
@@ -38,7 +37,7 @@ public class DecisionTables {
   static final Duration LATEST_KEPT_FOR = Duration.ofSeconds(5);
 
   private final ProcessEngineConfigurationImpl configuration;
-  private final DeploymentsSeen deployments;
+  private final DeploymentsCounted deployments;
   private final DmnEngine dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
       .createDefaultDmnEngineConfiguration())
       .feelEngineFactory(ParsedOnceFeelEngine.factory(List.of()))
@@ -50,7 +49,7 @@ public class DecisionTables {
   /** The latest version found for a key, when it was asked, and how many deployments this node had seen then. */
   private record Latest(DmnDecision table, long askedAtNanos, long deploymentsSeen) {}
 
-  DecisionTables(ProcessEngine engine, DeploymentsSeen deployments) {
+  DecisionTables(ProcessEngine engine, DeploymentsCounted deployments) {
     this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     this.deployments = deployments;
   }
@@ -87,17 +86,4 @@ public class DecisionTables {
     return dmn.evaluateDecisionTable(table, Variables.fromMap(facts));
   }
 
-  /** Counts the deployments this node's engine makes, so that a new table version counts at once here. */
-  @Component
-  static class DeploymentsSeen {
-    private final AtomicLong count = new AtomicLong();
-
-    long count() {
-      return count.get();
-    }
-
-    void seen() {
-      count.incrementAndGet();
-    }
-  }
 }
