@@ -53,6 +53,8 @@ class MessageTemplates {
   private static final java.time.Duration REMEMBERED_FOR = java.time.Duration.ofSeconds(10);
   private final Map<String, Remembered> cache = new java.util.concurrent.ConcurrentHashMap<>();
   private final Mustache.Compiler lenient = Mustache.compiler().escapeHTML(false).defaultValue("");
+  /** Texts compiled once each (two or three per recipient otherwise); emptied with the texts on a change here. */
+  private final Map<String, com.samskivert.mustache.Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
   private final Mustache.Compiler strict = Mustache.compiler().escapeHTML(false);
 
   MessageTemplates(JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
@@ -122,6 +124,7 @@ class MessageTemplates {
           .params(kind.name(), channel.name(), subject, body, currentUser.id(), now).update();
     }
     cache.clear();
+    compiled.clear();
     return of(kind, channel);
   }
 
@@ -130,6 +133,7 @@ class MessageTemplates {
     jdbc.sql("delete from message_template where event_kind = ? and channel = ?").params(kind.name(), channel.name())
         .update();
     cache.clear();
+    compiled.clear();
     return of(kind, channel);
   }
 
@@ -137,10 +141,14 @@ class MessageTemplates {
   Text render(EventKind kind, NotificationChannel channel, Map<String, Object> fields) {
     Template template = of(kind, channel);
     Map<String, Object> context = new LinkedHashMap<>(fields);
-    context.put("headline", lenient.compile(Optional.ofNullable(of(kind, NotificationChannel.IN_APP).body())
+    context.put("headline", compiled(Optional.ofNullable(of(kind, NotificationChannel.IN_APP).body())
         .orElse(HEADLINES.get(kind))).execute(fields));
-    String subject = template.subject() == null ? null : lenient.compile(template.subject()).execute(context);
-    return new Text(subject, lenient.compile(template.body()).execute(context));
+    String subject = template.subject() == null ? null : compiled(template.subject()).execute(context);
+    return new Text(subject, compiled(template.body()).execute(context));
+  }
+
+  private com.samskivert.mustache.Template compiled(String text) {
+    return compiled.computeIfAbsent(text, lenient::compile);
   }
 
   private void check(String part, String text) {

@@ -72,10 +72,10 @@ class NotificationDispatcher {
 
   private void tellEveryone(Happening happening) {
     Map<String, Plan> plans = new LinkedHashMap<>();
-    Set<String> people = new LinkedHashSet<>(
-        subscriptions.followersOf(happening.customerId(), happening.opportunityId()));
+    Subscriptions.Audience audience = subscriptions.audienceOf(happening.customerId(), happening.opportunityId());
+    Set<String> people = new LinkedHashSet<>(audience.followers());
     people.addAll(happening.toldAnyway());
-    people.removeAll(subscriptions.mutedOn(happening.opportunityId()));
+    people.removeAll(audience.muted());
     // never told of their own act: left out before their preferences are read (most steps are the owner's own)
     people.remove(happening.actor());
     for (String person : people) {
@@ -83,9 +83,7 @@ class NotificationDispatcher {
       plans.put(person, new Plan(preference.channels(), preference.digest() == NotificationPreferences.Digest.DAILY,
           EnumSet.noneOf(NotificationChannel.class)));
     }
-    Object amount = happening.fields().get("dealAmountNumber");
-    for (var rule : rules.recipients(happening.kind(), (String) happening.fields().get("customerCategory"),
-        amount instanceof Number n ? n.doubleValue() : null, (String) happening.fields().get("stage"))) {
+    for (var rule : rules.recipients(happening.kind(), happening.fields())) {
       List<String> ruled = rule.user() != null ? List.of(rule.user()) : staff.membersOf(rule.group());
       for (String person : ruled) {
         plans.computeIfAbsent(person, p -> new Plan(Set.of(), false, EnumSet.noneOf(NotificationChannel.class)))
@@ -94,6 +92,9 @@ class NotificationDispatcher {
     }
     plans.remove(happening.actor());
     plans.forEach((person, plan) -> {
+      if (plan.chosen().isEmpty() && plan.ruled().isEmpty()) {
+        return; // turned every channel off for this kind: nothing to check or write
+      }
       if (!mayRead(person, happening)) {
         return;
       }
@@ -114,10 +115,10 @@ class NotificationDispatcher {
   }
 
   private void tell(String person, NotificationChannel channel, boolean digest, Happening happening) {
-    Map<String, Object> fields = new LinkedHashMap<>(happening.fields());
+    Map<String, Object> fields = new LinkedHashMap<>(happening.fields().get());
     fields.put("kind", happening.kind().label);
     var text = templates.render(happening.kind(), channel, fields);
-    String link = (String) happening.fields().get("link");
+    String link = (String) fields.get("link");
     String key = happening.dedupeKey() + ":" + person + ":" + channel;
     switch (channel) {
       case IN_APP -> inApp.notify(person, happening.kind().name(), text.body(), happening.opportunityId(),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -33,14 +34,25 @@ class NotificationRules {
   /** One rule's answer: a group or a user, and the channel. */
   record Recipient(String group, String user, NotificationChannel channel) {}
 
-  List<Recipient> recipients(EventKind kind, String customerCategory, Double dealAmount, String stage) {
+  /**
+   * Whom the rules name for an event of this kind. The event's facts (customer category, amount, stage) are asked
+   * for only when a rule of the latest table can name the kind: for most events of a deal none can, and reading the
+   * deal and its customer for them would be work thrown away.
+   */
+  List<Recipient> recipients(EventKind kind, Supplier<Map<String, Object>> fields) {
+    DmnDecision table = latestTable();
+    if (table == null || !mayName(table, kind)) {
+      return List.of();
+    }
+    Map<String, Object> event = fields.get();
+    Object amount = event.get("dealAmountNumber");
     Map<String, Object> facts = new HashMap<>();
     facts.put("eventKind", kind.name());
-    facts.put("customerCategory", customerCategory);
-    facts.put("dealAmount", dealAmount);
-    facts.put("stage", stage);
+    facts.put("customerCategory", event.get("customerCategory"));
+    facts.put("dealAmount", amount instanceof Number n ? n.doubleValue() : null);
+    facts.put("stage", event.get("stage"));
     try {
-      return evaluate(facts).stream()
+      return tables.evaluate(table, facts).getResultList().stream()
           .map(row -> new Recipient(blank((String) row.get("recipientGroup")),
               blank((String) row.get("recipientUser")), channel((String) row.get("channel"))))
           .filter(r -> (r.group() != null || r.user() != null) && r.channel() != null)
@@ -54,21 +66,24 @@ class NotificationRules {
 
   /**
    * The latest deployed table, asked without decision history ({@link DecisionTables}): this runs at every stage of
-   * every deal, and the rules' effect is in the notifications themselves.
+   * every deal, and the rules' effect is in the notifications themselves. Null when none is deployed.
    */
-  private List<Map<String, Object>> evaluate(Map<String, Object> facts) {
-    DmnDecision table;
+  private DmnDecision latestTable() {
     try {
-      table = tables.latest(DECISION);
+      return tables.latest(DECISION);
     } catch (ProcessEngineException noTable) {
       log.warn("No decision table {} is deployed: only subscriptions apply", DECISION);
-      return List.of();
+      return null;
+    } catch (RuntimeException broken) {
+      log.error("notification-rules.dmn could not be read: {}", broken.getMessage());
+      return null;
     }
+  }
+
+  /** False when no rule of this version names the kind: the table's answer is known to be empty. */
+  private boolean mayName(DmnDecision table, EventKind kind) {
     Optional<Set<String>> kinds = kindsNamed.computeIfAbsent(table, KindsARuleNames::of);
-    if (kinds.isPresent() && !kinds.get().contains((String) facts.get("eventKind"))) {
-      return List.of(); // no rule of this version names the event: the table's answer is known to be empty
-    }
-    return tables.evaluate(table, facts).getResultList();
+    return kinds.isEmpty() || kinds.get().contains(kind.name());
   }
 
   private static String blank(String text) {

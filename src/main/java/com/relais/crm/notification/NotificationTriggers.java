@@ -17,8 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Turns what the other modules announce into {@link Happening}s. Synchronous on purpose: a notification is written
@@ -46,46 +48,49 @@ class NotificationTriggers {
 
   @EventListener
   void on(StageChanged changed) {
-    Map<String, Object> fields = dealFields(changed.opportunityId());
-    fields.put("stage", changed.toStage());
-    fields.put("fromStage", changed.fromStage());
-    fields.put("who", changed.changedBy());
-    dealHappening(EventKind.STAGE_CHANGED, changed.opportunityId(), changed.changedBy(), fields,
-        "STAGE_CHANGED:" + changed.opportunityId() + ":" + changed.toStage());
+    dealHappening(EventKind.STAGE_CHANGED, changed.opportunityId(), changed.changedBy(), () -> {
+      Map<String, Object> fields = dealFields(changed.opportunityId());
+      fields.put("stage", changed.toStage());
+      fields.put("fromStage", changed.fromStage());
+      fields.put("who", changed.changedBy());
+      return fields;
+    }, "STAGE_CHANGED:" + changed.opportunityId() + ":" + changed.toStage());
   }
 
   @EventListener
   void on(SaleWon won) {
-    dealHappening(EventKind.DEAL_WON, won.opportunityId(), null, dealFields(won.opportunityId()),
+    dealHappening(EventKind.DEAL_WON, won.opportunityId(), null, () -> dealFields(won.opportunityId()),
         "DEAL_WON:" + won.opportunityId());
   }
 
   @EventListener
   void on(SaleLost lost) {
-    dealHappening(EventKind.DEAL_LOST, lost.opportunityId(), null, dealFields(lost.opportunityId()),
+    dealHappening(EventKind.DEAL_LOST, lost.opportunityId(), null, () -> dealFields(lost.opportunityId()),
         "DEAL_LOST:" + lost.opportunityId());
   }
 
   @EventListener
   void on(DeliveryNoteSigned signed) {
-    Map<String, Object> fields = dealFields(signed.opportunityId());
-    fields.put("signedBy", signed.signedBy());
-    dealHappening(EventKind.DELIVERY_NOTE_SIGNED, signed.opportunityId(), null, fields,
-        "DELIVERY_NOTE_SIGNED:" + signed.opportunityId());
+    dealHappening(EventKind.DELIVERY_NOTE_SIGNED, signed.opportunityId(), null, () -> {
+      Map<String, Object> fields = dealFields(signed.opportunityId());
+      fields.put("signedBy", signed.signedBy());
+      return fields;
+    }, "DELIVERY_NOTE_SIGNED:" + signed.opportunityId());
   }
 
   @EventListener
   void on(SupportCaseOpened opened) {
-    Map<String, Object> fields = dealFields(opened.opportunityId());
-    fields.put("reason", opened.reason());
-    dealHappening(EventKind.SUPPORT_CASE_OPENED, opened.opportunityId(), null, fields,
-        "SUPPORT_CASE_OPENED:" + opened.supportCaseId());
+    dealHappening(EventKind.SUPPORT_CASE_OPENED, opened.opportunityId(), null, () -> {
+      Map<String, Object> fields = dealFields(opened.opportunityId());
+      fields.put("reason", opened.reason());
+      return fields;
+    }, "SUPPORT_CASE_OPENED:" + opened.supportCaseId());
   }
 
   @EventListener
   void on(SupportCaseResolved resolved) {
     dealHappening(EventKind.SUPPORT_CASE_RESOLVED, resolved.opportunityId(), null,
-        dealFields(resolved.opportunityId()), "SUPPORT_CASE_RESOLVED:" + resolved.supportCaseId());
+        () -> dealFields(resolved.opportunityId()), "SUPPORT_CASE_RESOLVED:" + resolved.supportCaseId());
   }
 
   /** A meeting planned with a customer is MEETING_REQUESTED; any other exchange EXCHANGE_LOGGED. */
@@ -95,14 +100,15 @@ class NotificationTriggers {
       return;
     }
     Long deal = logged.opportunityIds().isEmpty() ? null : logged.opportunityIds().get(0);
-    Map<String, Object> fields = deal == null ? customerFields(logged.customerId()) : dealFields(deal);
-    fields.put("subject", logged.subject());
-    fields.put("exchangeType", logged.type());
-    fields.put("who", logged.author());
     EventKind kind = "MEETING".equals(logged.type()) && !"DONE".equals(logged.status())
         ? EventKind.MEETING_REQUESTED : EventKind.EXCHANGE_LOGGED;
-    dispatcher.dispatch(new Happening(kind, logged.customerId(), deal, logged.author(), fields,
-        logged.assignees(), logged::readableBy, kind + ":" + logged.exchangeId()));
+    dispatcher.dispatch(new Happening(kind, logged.customerId(), deal, logged.author(), once(() -> {
+      Map<String, Object> fields = deal == null ? customerFields(logged.customerId()) : dealFields(deal);
+      fields.put("subject", logged.subject());
+      fields.put("exchangeType", logged.type());
+      fields.put("who", logged.author());
+      return fields;
+    }), logged.assignees(), logged::readableBy, kind + ":" + logged.exchangeId()));
   }
 
   @EventListener
@@ -127,24 +133,29 @@ class NotificationTriggers {
     if (customerId == null) {
       return;
     }
-    Map<String, Object> fields = deal == null ? customerFields(customerId) : dealFields(deal);
-    fields.put("fileName", added.fileName());
-    fields.put("who", added.uploadedBy());
-    dispatcher.dispatch(new Happening(EventKind.ATTACHMENT_ADDED, customerId, deal, added.uploadedBy(), fields,
-        Set.of(), readable, "ATTACHMENT_ADDED:" + added.attachmentId()));
+    Long customer = customerId;
+    Long opportunity = deal;
+    dispatcher.dispatch(new Happening(EventKind.ATTACHMENT_ADDED, customerId, deal, added.uploadedBy(), once(() -> {
+      Map<String, Object> fields = opportunity == null ? customerFields(customer) : dealFields(opportunity);
+      fields.put("fileName", added.fileName());
+      fields.put("who", added.uploadedBy());
+      return fields;
+    }), Set.of(), readable, "ATTACHMENT_ADDED:" + added.attachmentId()));
   }
 
   /** A task of a deal was assigned to someone other than the one who assigned it. */
   @EventListener
   void on(TaskAssignments.TaskAssigned assigned) {
-    Map<String, Object> fields = assigned.opportunityId() == null ? new LinkedHashMap<>()
-        : dealFields(assigned.opportunityId());
-    fields.put("taskName", assigned.taskName());
-    fields.put("who", assigned.assignedBy());
     Long customerId = assigned.opportunityId() == null ? null
         : opportunities.get(assigned.opportunityId()).getCustomerId();
     dispatcher.dispatch(new Happening(EventKind.TASK_ASSIGNED, customerId, assigned.opportunityId(),
-        assigned.assignedBy(), fields, Set.of(assigned.assignee()), person -> person.equals(assigned.assignee()),
+        assigned.assignedBy(), once(() -> {
+          Map<String, Object> fields = assigned.opportunityId() == null ? new LinkedHashMap<>()
+              : dealFields(assigned.opportunityId());
+          fields.put("taskName", assigned.taskName());
+          fields.put("who", assigned.assignedBy());
+          return fields;
+        }), Set.of(assigned.assignee()), person -> person.equals(assigned.assignee()),
         "TASK_ASSIGNED:" + assigned.taskId() + ":" + assigned.assignee()));
   }
 
@@ -155,31 +166,40 @@ class NotificationTriggers {
       return;
     }
     Opportunity deal = opportunities.get(overdue.opportunityId());
-    Map<String, Object> fields = dealFields(overdue.opportunityId());
-    fields.put("taskName", overdue.taskName());
     String told = overdue.assignee() != null ? overdue.assignee() : deal.getOwner();
     dispatcher.dispatch(new Happening(EventKind.TASK_OVERDUE, deal.getCustomerId(), overdue.opportunityId(), null,
-        fields, told == null ? Set.of() : Set.of(told), ANYONE, "TASK_OVERDUE:" + overdue.taskId()));
+        once(() -> {
+          Map<String, Object> fields = dealFields(overdue.opportunityId());
+          fields.put("taskName", overdue.taskName());
+          return fields;
+        }), told == null ? Set.of() : Set.of(told), ANYONE, "TASK_OVERDUE:" + overdue.taskId()));
   }
 
   /** A contact of the day's plan was missed: the person's team manager is told (the manager's task says the rest). */
   @EventListener
   void on(com.relais.crm.contact.ContactMissed missed) {
-    Map<String, Object> fields = customerFields(missed.customerId());
-    fields.put("who", missed.assignee());
-    fields.put("reason", missed.reason());
-    fields.put("planDate", missed.planDate().toString());
-    dispatcher.dispatch(new Happening(EventKind.CONTACT_MISSED, missed.customerId(), null, null, fields,
+    dispatcher.dispatch(new Happening(EventKind.CONTACT_MISSED, missed.customerId(), null, null, once(() -> {
+      Map<String, Object> fields = customerFields(missed.customerId());
+      fields.put("who", missed.assignee());
+      fields.put("reason", missed.reason());
+      fields.put("planDate", missed.planDate().toString());
+      return fields;
+    }),
         missed.managerId() == null ? Set.of() : Set.of(missed.managerId()), ANYONE,
         "CONTACT_MISSED:" + missed.entryId()));
   }
 
-  private void dealHappening(EventKind kind, long opportunityId, String actor, Map<String, Object> fields,
+  private void dealHappening(EventKind kind, long opportunityId, String actor, Supplier<Map<String, Object>> fields,
       String dedupeKey) {
     Opportunity deal = opportunities.get(opportunityId);
     Set<String> owner = deal.getOwner() == null ? Set.of() : Set.of(deal.getOwner());
-    dispatcher.dispatch(new Happening(kind, deal.getCustomerId(), opportunityId, actor, fields, owner, ANYONE,
+    dispatcher.dispatch(new Happening(kind, deal.getCustomerId(), opportunityId, actor, once(fields), owner, ANYONE,
         dedupeKey));
+  }
+
+  /** Merge fields read when the dispatcher first needs them, and once (see {@link Happening}). */
+  private static Supplier<Map<String, Object>> once(Supplier<Map<String, Object>> fields) {
+    return SingletonSupplier.of(fields);
   }
 
   private Map<String, Object> dealFields(long opportunityId) {

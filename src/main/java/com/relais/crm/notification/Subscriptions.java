@@ -8,6 +8,7 @@ import com.relais.crm.platform.NotFoundException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -100,21 +101,20 @@ class Subscriptions {
     }
   }
 
-  /** Everyone following the customer or the deal. */
-  @Transactional(readOnly = true)
-  Set<String> followersOf(Long customerId, Long opportunityId) {
-    return Set.copyOf(jdbc.sql("select distinct user_id from subscription where (customer_id = ? or opportunity_id = ?)"
-            + " and muted = false").params(customerId, opportunityId).query(String.class).list());
-  }
+  /** Who follows the customer or the deal, and who asked not to be told of the deal (a muted row names a deal). */
+  record Audience(Set<String> followers, Set<String> muted) {}
 
-  /** Who asked not to be told of this deal. */
+  /** Both halves of the {@link Audience} in one query: this runs at every event of every deal. */
   @Transactional(readOnly = true)
-  Set<String> mutedOn(Long opportunityId) {
-    if (opportunityId == null) {
-      return Set.of();
-    }
-    return Set.copyOf(jdbc.sql("select user_id from subscription where opportunity_id = ? and muted = true")
-        .param(opportunityId).query(String.class).list());
+  Audience audienceOf(Long customerId, Long opportunityId) {
+    Set<String> followers = new HashSet<>();
+    Set<String> muted = new HashSet<>();
+    jdbc.sql("select user_id, muted from subscription where customer_id = ? or opportunity_id = ?")
+        .params(customerId, opportunityId)
+        .query(rs -> {
+          (rs.getBoolean(2) ? muted : followers).add(rs.getString(1));
+        });
+    return new Audience(Set.copyOf(followers), Set.copyOf(muted));
   }
 
   private static Subscription row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
