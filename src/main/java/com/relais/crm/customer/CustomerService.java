@@ -102,6 +102,14 @@ public class CustomerService {
     return find(id).orElseThrow(() -> new NotFoundException("Customer", id));
   }
 
+  /** What a text about the customer needs (a notification's merge fields), read without the whole record. */
+  public record NameAndCategory(String name, String category) {}
+
+  @Transactional(readOnly = true)
+  public NameAndCategory nameAndCategoryOf(long id) {
+    return customers.nameAndCategoryOf(id).orElseThrow(() -> new NotFoundException("Customer", id));
+  }
+
   @Transactional(readOnly = true)
   public Optional<Customer> find(long id) {
     return customers.findById(id);

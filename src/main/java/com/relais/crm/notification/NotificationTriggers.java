@@ -3,7 +3,6 @@ package com.relais.crm.notification;
 import com.relais.crm.attachment.AttachmentAdded;
 import com.relais.crm.communication.CommunicationService;
 import com.relais.crm.communication.ExchangeLogged;
-import com.relais.crm.customer.Customer;
 import com.relais.crm.customer.CustomerService;
 import com.relais.crm.deal.StageChanged;
 import com.relais.crm.opportunity.DeliveryNoteSigned;
@@ -215,10 +214,10 @@ class NotificationTriggers {
   }
 
   private Map<String, Object> customerFields(long customerId) {
-    Customer customer = customers.get(customerId);
+    CustomerService.NameAndCategory customer = customers.nameAndCategoryOf(customerId);
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("customerName", customer.getName());
-    fields.put("customerCategory", customer.getCategory());
+    fields.put("customerName", customer.name());
+    fields.put("customerCategory", customer.category());
     fields.put("link", properties.publicUrl() + "/api/customers/" + customerId);
     fields.put("preferencesLink", properties.publicUrl() + "/api/notification-preferences");
     return fields;
