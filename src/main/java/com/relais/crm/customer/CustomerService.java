@@ -3,6 +3,7 @@ package com.relais.crm.customer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.platform.NotFoundException;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -24,10 +25,12 @@ public class CustomerService {
   private final CustomerCategories categories;
   private final CurrentUser currentUser;
   private final JdbcClient jdbc;
+  private final EntityManager entityManager;
   private final Clock clock;
 
   CustomerService(CustomerRepository customers, CustomerChange changeOf, CustomerCategories categories,
-      CurrentUser currentUser, JdbcClient jdbc, Clock clock) {
+      CurrentUser currentUser, JdbcClient jdbc, EntityManager entityManager, Clock clock) {
+    this.entityManager = entityManager;
     this.customers = customers;
     this.jdbc = jdbc;
     this.categories = categories;
@@ -121,9 +124,10 @@ public class CustomerService {
         .orElseThrow(() -> new NotFoundException("Customer", id));
   }
 
+  /** By the entity manager, not the repository, for the same reason as {@code OpportunityService.get}. */
   @Transactional(readOnly = true)
   public Optional<Customer> find(long id) {
-    return customers.findById(id);
+    return Optional.ofNullable(entityManager.find(Customer.class, id));
   }
 
   /** The names of these customers by id, in one query (for lists that show whose deal a row is). */

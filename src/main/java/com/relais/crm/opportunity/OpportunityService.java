@@ -7,6 +7,7 @@ import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.platform.ConflictException;
 import com.relais.crm.platform.InvalidFieldException;
 import com.relais.crm.platform.NotFoundException;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import com.relais.crm.deal.DealVariables;
@@ -34,11 +35,13 @@ public class OpportunityService {
   private final OpportunityProperties properties;
   private final DealReadPolicy readPolicy;
   private final StageComments comments;
+  private final EntityManager entityManager;
   private final Clock clock;
 
   OpportunityService(OpportunityRepository opportunities, StageHistory history, CustomerService customers,
       CurrentUser currentUser, ApplicationEventPublisher events, OpportunityProperties properties,
-      DealReadPolicy readPolicy, StageComments comments, Clock clock) {
+      DealReadPolicy readPolicy, StageComments comments, EntityManager entityManager, Clock clock) {
+    this.entityManager = entityManager;
     this.properties = properties;
     this.readPolicy = readPolicy;
     this.comments = comments;
@@ -68,9 +71,18 @@ public class OpportunityService {
     return opportunity;
   }
 
+  /**
+   * By the entity manager, not the repository: every step of a deal reads its opportunity (the stage listener, the
+   * notifications), and the repository's proxies cost more than the look-up when the opportunity is already loaded
+   * in the step (docs/performance.md, "The third pass").
+   */
   @Transactional(readOnly = true)
   public Opportunity get(long id) {
-    return opportunities.findById(id).orElseThrow(() -> new NotFoundException("Opportunity", id));
+    Opportunity opportunity = entityManager.find(Opportunity.class, id);
+    if (opportunity == null) {
+      throw new NotFoundException("Opportunity", id);
+    }
+    return opportunity;
   }
 
   @Transactional(readOnly = true)
