@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * customer and deal it concerns, who did it (never told of their own act), the merge fields of its texts, who is
  * told without following anything (a deal's owner, a task's assignee), and who may read the record at all.
  *
- * <p>The merge fields are read when first asked for, and once: most events of a deal tell nobody (the owner's own
+ * <p>The merge fields are read when first asked for, and once: many events of a deal tell nobody (the owner's own
  * steps, nobody following), and for those the deal's and customer's records are not read at all.
  */
 record Happening(EventKind kind, Long customerId, Long opportunityId, String actor,

@@ -76,7 +76,7 @@ class NotificationDispatcher {
     Set<String> people = new LinkedHashSet<>(audience.followers());
     people.addAll(happening.toldAnyway());
     people.removeAll(audience.muted());
-    // never told of their own act: left out before their preferences are read (most steps are the owner's own)
+    // never told of their own act: left out before their preferences are read (many steps are the owner's own)
     people.remove(happening.actor());
     for (String person : people) {
       var preference = preferences.of(person, happening.kind());

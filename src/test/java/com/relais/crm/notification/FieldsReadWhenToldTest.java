@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Most events of a deal tell nobody (the owner's own steps, nobody following, no rule for the kind); for those the
+ * Many events of a deal tell nobody (the owner's own steps, nobody following, no rule for the kind); for those the
  * dispatcher must not read the deal and its customer for merge fields it will never use. When someone is told, the
  * fields are read once for all their channels, and the text they get is made from them.
  */
