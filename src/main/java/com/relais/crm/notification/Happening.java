@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Something people may be told about, as the notifications see it whatever module it came from: its kind, the
@@ -14,4 +15,10 @@ import java.util.function.Supplier;
  * steps, nobody following), and for those the deal's and customer's records are not read at all.
  */
 record Happening(EventKind kind, Long customerId, Long opportunityId, String actor,
-    Supplier<Map<String, Object>> fields, Set<String> toldAnyway, Predicate<String> readableBy, String dedupeKey) {}
+    Supplier<Map<String, Object>> fields, Set<String> toldAnyway, Predicate<String> readableBy, String dedupeKey) {
+
+  /** Whoever builds one hands a plain supplier; it is asked once here, whichever channel asks first. */
+  Happening {
+    fields = SingletonSupplier.of(fields);
+  }
+}

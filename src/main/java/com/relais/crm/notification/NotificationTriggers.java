@@ -19,7 +19,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Turns what the other modules announce into {@link Happening}s. Synchronous on purpose: a notification is written
@@ -101,13 +100,13 @@ class NotificationTriggers {
     Long deal = logged.opportunityIds().isEmpty() ? null : logged.opportunityIds().get(0);
     EventKind kind = "MEETING".equals(logged.type()) && !"DONE".equals(logged.status())
         ? EventKind.MEETING_REQUESTED : EventKind.EXCHANGE_LOGGED;
-    dispatcher.dispatch(new Happening(kind, logged.customerId(), deal, logged.author(), once(() -> {
+    dispatcher.dispatch(new Happening(kind, logged.customerId(), deal, logged.author(), () -> {
       Map<String, Object> fields = deal == null ? customerFields(logged.customerId()) : dealFields(deal);
       fields.put("subject", logged.subject());
       fields.put("exchangeType", logged.type());
       fields.put("who", logged.author());
       return fields;
-    }), logged.assignees(), logged::readableBy, kind + ":" + logged.exchangeId()));
+    }, logged.assignees(), logged::readableBy, kind + ":" + logged.exchangeId()));
   }
 
   @EventListener
@@ -134,12 +133,12 @@ class NotificationTriggers {
     }
     Long customer = customerId;
     Long opportunity = deal;
-    dispatcher.dispatch(new Happening(EventKind.ATTACHMENT_ADDED, customerId, deal, added.uploadedBy(), once(() -> {
+    dispatcher.dispatch(new Happening(EventKind.ATTACHMENT_ADDED, customerId, deal, added.uploadedBy(), () -> {
       Map<String, Object> fields = opportunity == null ? customerFields(customer) : dealFields(opportunity);
       fields.put("fileName", added.fileName());
       fields.put("who", added.uploadedBy());
       return fields;
-    }), Set.of(), readable, "ATTACHMENT_ADDED:" + added.attachmentId()));
+    }, Set.of(), readable, "ATTACHMENT_ADDED:" + added.attachmentId()));
   }
 
   /** A task of a deal was assigned to someone other than the one who assigned it. */
@@ -148,13 +147,13 @@ class NotificationTriggers {
     Long customerId = assigned.opportunityId() == null ? null
         : opportunities.get(assigned.opportunityId()).getCustomerId();
     dispatcher.dispatch(new Happening(EventKind.TASK_ASSIGNED, customerId, assigned.opportunityId(),
-        assigned.assignedBy(), once(() -> {
+        assigned.assignedBy(), () -> {
           Map<String, Object> fields = assigned.opportunityId() == null ? new LinkedHashMap<>()
               : dealFields(assigned.opportunityId());
           fields.put("taskName", assigned.taskName());
           fields.put("who", assigned.assignedBy());
           return fields;
-        }), Set.of(assigned.assignee()), person -> person.equals(assigned.assignee()),
+        }, Set.of(assigned.assignee()), person -> person.equals(assigned.assignee()),
         "TASK_ASSIGNED:" + assigned.taskId() + ":" + assigned.assignee()));
   }
 
@@ -167,23 +166,23 @@ class NotificationTriggers {
     Opportunity deal = opportunities.get(overdue.opportunityId());
     String told = overdue.assignee() != null ? overdue.assignee() : deal.getOwner();
     dispatcher.dispatch(new Happening(EventKind.TASK_OVERDUE, deal.getCustomerId(), overdue.opportunityId(), null,
-        once(() -> {
+        () -> {
           Map<String, Object> fields = dealFields(overdue.opportunityId());
           fields.put("taskName", overdue.taskName());
           return fields;
-        }), told == null ? Set.of() : Set.of(told), ANYONE, "TASK_OVERDUE:" + overdue.taskId()));
+        }, told == null ? Set.of() : Set.of(told), ANYONE, "TASK_OVERDUE:" + overdue.taskId()));
   }
 
   /** A contact of the day's plan was missed: the person's team manager is told (the manager's task says the rest). */
   @EventListener
   void on(com.relais.crm.contact.ContactMissed missed) {
-    dispatcher.dispatch(new Happening(EventKind.CONTACT_MISSED, missed.customerId(), null, null, once(() -> {
+    dispatcher.dispatch(new Happening(EventKind.CONTACT_MISSED, missed.customerId(), null, null, () -> {
       Map<String, Object> fields = customerFields(missed.customerId());
       fields.put("who", missed.assignee());
       fields.put("reason", missed.reason());
       fields.put("planDate", missed.planDate().toString());
       return fields;
-    }),
+    },
         missed.managerId() == null ? Set.of() : Set.of(missed.managerId()), ANYONE,
         "CONTACT_MISSED:" + missed.entryId()));
   }
@@ -192,13 +191,8 @@ class NotificationTriggers {
       String dedupeKey) {
     Opportunity deal = opportunities.get(opportunityId);
     Set<String> owner = deal.getOwner() == null ? Set.of() : Set.of(deal.getOwner());
-    dispatcher.dispatch(new Happening(kind, deal.getCustomerId(), opportunityId, actor, once(fields), owner, ANYONE,
+    dispatcher.dispatch(new Happening(kind, deal.getCustomerId(), opportunityId, actor, fields, owner, ANYONE,
         dedupeKey));
-  }
-
-  /** Merge fields read when the dispatcher first needs them, and once (see {@link Happening}). */
-  private static Supplier<Map<String, Object>> once(Supplier<Map<String, Object>> fields) {
-    return SingletonSupplier.of(fields);
   }
 
   private Map<String, Object> dealFields(long opportunityId) {
