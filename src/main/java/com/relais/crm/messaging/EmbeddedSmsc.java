@@ -77,13 +77,15 @@ public class EmbeddedSmsc {
 
   /** The last {@value #KEEP} SMS, oldest first; guarded by itself. */
   private final Deque<ReceivedSms> received = new ArrayDeque<>();
-  /** The bound sessions, for the replies. */
+  /** The open sessions, bound or still waiting for their bind: for the replies, and for {@link #stop()} to close. */
   private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
   private final MessageIDGenerator messageIds = new RandomMessageIDGenerator();
   /** The listening port: 0 until the first start, then kept so a restart is found at the same address. */
   private volatile int port;
   /** Null while stopped; guarded by this for writes. */
   private volatile SMPPServerSessionListener listener;
+  /** The thread accepting connections for {@link #listener}; guarded by this. */
+  private Thread acceptor;
 
   /** Starts listening with the bean; the fault tests stop and start it again to play an SMSC outage. */
   @PostConstruct
@@ -101,7 +103,7 @@ public class EmbeddedSmsc {
       started.setMessageReceiverListener(new Receiver());
       started.setSessionStateListener(this::stateChanged);
       listener = started;
-      Thread acceptor = new Thread(() -> accept(started), "embedded-smsc-" + port);
+      acceptor = new Thread(() -> accept(started), "embedded-smsc-" + port);
       acceptor.setDaemon(true);
       acceptor.start();
       log.info("SMS sink (in-process SMSC, SMPP 3.4) listening on {}:{}", HOST, port);
@@ -137,6 +139,12 @@ public class EmbeddedSmsc {
     while (listener == from) {
       try {
         SMPPServerSession session = from.accept();
+        if (listener != from) {
+          // accepted while stop() was closing the socket: a stopped SMSC must not take a connection
+          session.close();
+          return;
+        }
+        sessions.add(session);
         Thread binder = new Thread(() -> awaitBind(session), "embedded-smsc-bind");
         binder.setDaemon(true);
         binder.start();
@@ -151,9 +159,8 @@ public class EmbeddedSmsc {
   /** Any system id and password will do; the bind is answered with the SMSC's own system id. */
   private void awaitBind(SMPPServerSession session) {
     try {
+      // listed since it was accepted: jSMPP marks it bound before it answers, so a reply right after the bind finds it
       BindRequest bind = session.waitForBind(BIND_WAIT_MILLIS);
-      // listed first: jSMPP marks the session bound before it answers, so a reply right after the bind finds it
-      sessions.add(session);
       bind.accept(SYSTEM_ID);
       log.debug("In-process SMSC: {} bound as {}", bind.getSystemId(), bind.getBindType());
     } catch (TimeoutException | IllegalStateException | PDUException | IOException failure) {
@@ -169,6 +176,11 @@ public class EmbeddedSmsc {
     }
   }
 
+  /**
+   * Stops listening and closes every session; when it returns, a connection to the port is refused. Closing a socket
+   * another thread waits on in accept() only takes effect when that thread wakes, and a connection can still be accepted
+   * meanwhile (seen under load), so this waits for the acceptor, which closes what it accepted too late.
+   */
   @PreDestroy
   public synchronized void stop() {
     SMPPServerSessionListener stopping = listener;
@@ -179,11 +191,24 @@ public class EmbeddedSmsc {
       } catch (IOException failure) {
         log.debug("In-process SMSC: closing the listener failed", failure);
       }
+      awaitAcceptorEnd();
     }
     for (SMPPServerSession session : sessions) {
       session.close();
     }
     sessions.clear();
+  }
+
+  private void awaitAcceptorEnd() {
+    try {
+      acceptor.join(BIND_WAIT_MILLIS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (acceptor.isAlive()) {
+      log.warn("In-process SMSC: the thread accepting connections on port {} did not end", port);
+    }
+    acceptor = null;
   }
 
   public String host() {
