@@ -2,6 +2,7 @@ package com.relais.crm.notification;
 
 import com.relais.crm.identity.CurrentUser;
 import com.relais.crm.platform.InvalidFieldException;
+import com.relais.crm.platform.ShortMemory;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import java.time.Clock;
@@ -51,7 +52,7 @@ class MessageTemplates {
   private final CurrentUser currentUser;
   private final Clock clock;
   private static final java.time.Duration REMEMBERED_FOR = java.time.Duration.ofSeconds(10);
-  private final Map<String, Remembered> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ShortMemory<String, Template> cache = new ShortMemory<>(REMEMBERED_FOR, 1_000);
   private final Mustache.Compiler lenient = Mustache.compiler().escapeHTML(false).defaultValue("");
   /** Texts compiled once each (two or three per recipient otherwise); emptied with the texts on a change here. */
   private final Map<String, com.samskivert.mustache.Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
@@ -83,20 +84,15 @@ class MessageTemplates {
    * rarely; a change made here applies at once, one made on another node within {@link #REMEMBERED_FOR}.
    */
   Template of(EventKind kind, NotificationChannel channel) {
-    String key = kind + "/" + channel;
-    Remembered remembered = cache.get(key);
-    if (remembered != null && remembered.until() > System.nanoTime()) {
-      return remembered.template();
-    }
-    Template template = jdbc.sql("select subject, body from message_template where event_kind = ? and channel = ?")
+    return cache.get(kind + "/" + channel, key -> read(kind, channel));
+  }
+
+  private Template read(EventKind kind, NotificationChannel channel) {
+    return jdbc.sql("select subject, body from message_template where event_kind = ? and channel = ?")
         .params(kind.name(), channel.name())
         .query((rs, n) -> new Template(kind, channel, rs.getString(1), rs.getString(2), false))
         .optional().orElseGet(() -> builtIn(kind, channel));
-    cache.put(key, new Remembered(template, System.nanoTime() + REMEMBERED_FOR.toNanos()));
-    return template;
   }
-
-  private record Remembered(Template template, long until) {}
 
   @Transactional(readOnly = true)
   List<Template> all() {
@@ -123,7 +119,7 @@ class MessageTemplates {
               + " values (?, ?, ?, ?, ?, ?)")
           .params(kind.name(), channel.name(), subject, body, currentUser.id(), now).update();
     }
-    cache.clear();
+    cache.forgetAll();
     compiled.clear();
     return of(kind, channel);
   }
@@ -132,7 +128,7 @@ class MessageTemplates {
   Template reset(EventKind kind, NotificationChannel channel) {
     jdbc.sql("delete from message_template where event_kind = ? and channel = ?").params(kind.name(), channel.name())
         .update();
-    cache.clear();
+    cache.forgetAll();
     compiled.clear();
     return of(kind, channel);
   }

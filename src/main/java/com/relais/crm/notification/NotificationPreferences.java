@@ -1,5 +1,7 @@
 package com.relais.crm.notification;
 
+import com.relais.crm.platform.ShortMemory;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -19,8 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 class NotificationPreferences {
   static final Set<NotificationChannel> DEFAULT_CHANNELS =
       java.util.Collections.unmodifiableSet(EnumSet.of(NotificationChannel.IN_APP));
+  /**
+   * How long the dispatcher may use a person's choices without reading them again, as for the message texts: a
+   * deal's owner is told of most of its steps, a few seconds apart. A change made on this node counts at once.
+   */
+  static final Duration REMEMBERED_FOR = Duration.ofSeconds(10);
 
   private final JdbcClient jdbc;
+  /** Each user's own choices, by kind (the kinds they never chose are absent). */
+  private final ShortMemory<String, Map<EventKind, Preference>> remembered =
+      new ShortMemory<>(REMEMBERED_FOR, 10_000);
 
   NotificationPreferences(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -33,23 +43,37 @@ class NotificationPreferences {
   /** One kind's choice. */
   record Preference(EventKind eventKind, Set<NotificationChannel> channels, Digest digest) {}
 
-  @Transactional(readOnly = true)
+  /**
+   * The choice the dispatcher goes by, read at most {@link #REMEMBERED_FOR} ago: all of the user's kinds in one
+   * read. Runs in the caller's transaction (the event's), if any.
+   */
   Preference of(String userId, EventKind kind) {
-    return jdbc.sql("select channels, digest from notification_preference where user_id = ? and event_kind = ?")
-        .params(userId, kind.name())
-        .query((rs, n) -> new Preference(kind, channels(rs.getString(1)), Digest.valueOf(rs.getString(2))))
-        .optional().orElseGet(() -> new Preference(kind, DEFAULT_CHANNELS, Digest.NONE));
+    return remembered.get(userId, this::chosenBy).getOrDefault(kind, byDefault(kind));
   }
 
+  /** Every kind's choice as it is now, for the user's own settings screen. */
   @Transactional(readOnly = true)
   List<Preference> all(String userId) {
+    Map<EventKind, Preference> mine = chosenBy(userId);
+    return Arrays.stream(EventKind.values()).map(kind -> mine.getOrDefault(kind, byDefault(kind))).toList();
+  }
+
+  private Map<EventKind, Preference> chosenBy(String userId) {
     Map<EventKind, Preference> mine = new EnumMap<>(EventKind.class);
     jdbc.sql("select event_kind, channels, digest from notification_preference where user_id = ?").param(userId)
         .query((rs, n) -> new Preference(EventKind.valueOf(rs.getString(1)), channels(rs.getString(2)),
             Digest.valueOf(rs.getString(3))))
         .list().forEach(p -> mine.put(p.eventKind(), p));
-    return Arrays.stream(EventKind.values())
-        .map(kind -> mine.getOrDefault(kind, new Preference(kind, DEFAULT_CHANNELS, Digest.NONE))).toList();
+    return java.util.Collections.unmodifiableMap(mine);
+  }
+
+  /** After choices were changed around this class (an SQL fix, a test's set-up), so the next event reads them. */
+  void forgetRemembered() {
+    remembered.forgetAll();
+  }
+
+  private static Preference byDefault(EventKind kind) {
+    return new Preference(kind, DEFAULT_CHANNELS, Digest.NONE);
   }
 
   /** Replaces the choices for the kinds named; the others keep theirs. All or nothing. */
@@ -64,14 +88,16 @@ class NotificationPreferences {
             .params(userId, p.eventKind().name(), channels, p.digest().name()).update();
       }
     }
+    remembered.forget(userId);
     return all(userId);
   }
 
   private static Set<NotificationChannel> channels(String csv) {
     if (csv == null || csv.isBlank()) {
-      return EnumSet.noneOf(NotificationChannel.class);
+      return Set.of();
     }
-    return Arrays.stream(csv.split(",")).map(NotificationChannel::valueOf)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(NotificationChannel.class)));
+    // unmodifiable: the dispatcher's remembered choices are handed to every event
+    return java.util.Collections.unmodifiableSet(Arrays.stream(csv.split(",")).map(NotificationChannel::valueOf)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(NotificationChannel.class))));
   }
 }

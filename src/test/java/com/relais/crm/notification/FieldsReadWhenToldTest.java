@@ -18,13 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Many events of a deal tell nobody (the owner's own steps, nobody following, no rule for the kind); for those the
  * dispatcher must not read the deal and its customer for merge fields it will never use. When someone is told, the
- * fields are read once for all their channels, and the text they get is made from them.
+ * fields are read once for all their channels, and the text they get is made from them. A person's choices are
+ * remembered between events, and one they change counts at their next event all the same.
  */
 @HttpTest
 class FieldsReadWhenToldTest {
   @Autowired NotificationDispatcher dispatcher;
   @Autowired DealDriver deals;
   @Autowired JdbcTemplate jdbc;
+  @Autowired NotificationPreferences preferences;
   @Autowired TransactionTemplate transaction;
 
   private final AtomicInteger reads = new AtomicInteger();
@@ -33,6 +35,7 @@ class FieldsReadWhenToldTest {
   void quiet() {
     jdbc.update("delete from notification_preference");
     jdbc.update("delete from subscription");
+    preferences.forgetRemembered();
   }
 
   /** Counts every read: the Happening itself must ask it once at most, whatever channels ask for the fields. */
@@ -74,6 +77,7 @@ class FieldsReadWhenToldTest {
     long deal = deals.openDeal("Read Once SARL", "1200");
     jdbc.update("insert into notification_preference (user_id, event_kind, channels, digest)"
         + " values ('sales', 'STAGE_CHANGED', 'IN_APP,TASK', 'NONE')");
+    preferences.forgetRemembered();
 
     int before = notificationsOf("sales", deal);
 
@@ -83,5 +87,19 @@ class FieldsReadWhenToldTest {
     assertThat(notificationsOf("sales", deal)).isEqualTo(before + 1);
     assertThat(jdbc.queryForList("select text from notification where user_id = 'sales' and opportunity_id = ?",
         String.class, deal)).anySatisfy(text -> assertThat(text).contains("Read Once SARL", "Cold room"));
+  }
+
+  @Test
+  void aChoiceChangedInTheSettingsCountsAtTheNextEventThoughChoicesAreRemembered() {
+    long deal = deals.openDeal("Read Once SARL", "1200");
+    int before = notificationsOf("sales", deal);
+    dispatch(EventKind.STAGE_CHANGED, deal, "logistics", Set.of("sales"));
+    assertThat(notificationsOf("sales", deal)).as("on screen, by default").isEqualTo(before + 1);
+
+    preferences.change("sales", java.util.List.of(new NotificationPreferences.Preference(EventKind.STAGE_CHANGED,
+        Set.of(), NotificationPreferences.Digest.NONE)));
+    dispatch(EventKind.STAGE_CHANGED, deal, "logistics", Set.of("sales"));
+
+    assertThat(notificationsOf("sales", deal)).as("every channel turned off just before").isEqualTo(before + 1);
   }
 }

@@ -30,10 +30,12 @@ class NotificationStreamTest {
   @Autowired TestRestTemplate rest;
   @Autowired DealDriver deals;
   @Autowired JdbcTemplate jdbc;
+  @Autowired NotificationPreferences preferences;
 
   @Test
   void anOpenPageHearsOfANewNotificationAtOnce() throws Exception {
     jdbc.update("delete from notification_preference where user_id = 'manager'");
+    preferences.forgetRemembered();
     long deal = deals.openDeal("Streamed SARL", "700");
     Api.as(rest, "manager").post("/api/subscriptions", Map.of("opportunityId", deal));
     long before = Api.as(rest, "manager").get("/api/notifications/unread-count").json().path("unread").asLong();

@@ -37,12 +37,14 @@ class NotificationsEndToEndTest {
   @Autowired RepositoryService repositoryService;
   @Autowired org.camunda.bpm.engine.HistoryService historyService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired NotificationPreferences preferences;
 
   @BeforeEach
   void quiet() {
     // each test sets its own preferences; none of another test's choices may tell someone here
     jdbc.update("delete from notification_preference");
     jdbc.update("delete from subscription");
+    preferences.forgetRemembered();
   }
 
   private static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) {
