@@ -1,5 +1,6 @@
 package com.relais.crm.identity;
 
+import com.relais.crm.platform.ShortMemory;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,10 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffDirectory {
   private final IdentityService identityService;
   private final JdbcClient jdbc;
+  /** Each user's groups as a remembered login has them; see {@link #groupsAsLoggedIn}. */
+  private final ShortMemory<String, Set<String>> groupsAsLoggedIn;
 
-  StaffDirectory(IdentityService identityService, JdbcClient jdbc) {
+  StaffDirectory(IdentityService identityService, JdbcClient jdbc, IdentityProperties properties) {
     this.identityService = identityService;
     this.jdbc = jdbc;
+    this.groupsAsLoggedIn = new ShortMemory<>(properties.login().rememberFor(), VerifiedLogins.MAX_ENTRIES);
   }
 
   /** A member of staff as the directory knows them. */
@@ -38,9 +42,20 @@ public class StaffDirectory {
         phoneOf(userId)));
   }
 
+  /** The user's groups, read now. */
   public Set<String> groupsOf(String userId) {
     return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * The user's groups as their login would have them: read at most {@code relais.login.remember-for} ago (30 s,
+   * {@link VerifiedLogins}), the delay with which a changed membership already reaches that user's own requests.
+   * For checks made on a user's behalf many times a second, such as whether a person told of an event may read its
+   * deal: a deal's owner is told of most of its steps.
+   */
+  public Set<String> groupsAsLoggedIn(String userId) {
+    return groupsAsLoggedIn.get(userId, this::groupsOf);
   }
 
   public List<String> membersOf(String groupId) {

@@ -111,7 +111,7 @@ class NotificationDispatcher {
       return false;
     }
     return happening.opportunityId() == null
-        || dealReadPolicy.canRead(happening.opportunityId(), person, staff.groupsOf(person));
+        || dealReadPolicy.canRead(happening.opportunityId(), person, staff.groupsAsLoggedIn(person));
   }
 
   private void tell(String person, NotificationChannel channel, boolean digest, Happening happening) {
