@@ -221,23 +221,52 @@ class RelaisBenchmark {
     return new Arrivals(watched);
   }
 
+  /**
+   * Warm-up of both sides (the JIT, caches, the first deployments' parsing), not counted: {@code bench.warmupDeals}
+   * deals a side, in batches of at most 100, each batch's rates printed with the JIT's compilation time during it, so
+   * a reader sees whether the service had reached its steady state when the timed rounds began. On two cores the JIT
+   * compiles the service's larger code for minutes (docs/performance.md), hence half the timed deals by default.
+   */
+  private void warmUp(DealRun.Side service, Arrivals serviceArrivals, DealRun.Side bareEngine, Arrivals bareArrivals,
+      String db, String bareDb, AutoAnalyze statistics, int deals, int workers) throws Exception {
+    int total = Math.max(workers, setting("warmupDeals", Math.min(1000, deals / 2)));
+    int batch = Math.max(workers, Math.min(100, total));
+    results.setting("warmupDeals", total);
+    java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    for (int done = 0; done < total; done += batch) {
+      int count = Math.min(batch, total - done);
+      long jitBefore = jit.getTotalCompilationTime();
+      long start = System.nanoTime();
+      DealRun crm = new DealRun(service, serviceArrivals);
+      statistics.run(crm, db, count, workers, done, null);
+      DealRun bare = new DealRun(bareEngine, bareArrivals);
+      statistics.run(bare, bareDb, count, workers, 1_000_000 + done, null);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double ratio = crm.dealsPerSecond() / bare.dealsPerSecond();
+      if (done == 0) {
+        results.figure("A", "ratio A/A' of the first warm-up deals (cold)", ratio, "");
+      }
+      results.note(String.format("warm-up deals %d-%d: A %.1f deals/s, A' %.1f deals/s (A/A' %.2f), JIT compiling"
+          + " %.1f s of %.1f s", done + 1, done + count, crm.dealsPerSecond(), bare.dealsPerSecond(), ratio,
+          (jit.getTotalCompilationTime() - jitBefore) / 1e3, seconds));
+    }
+  }
+
   private void scenarioA(DealRun.Side service, Arrivals serviceArrivals, DealRun.Side bareEngine,
       Arrivals bareArrivals, String db, String bareDb, CpuMeter cpu, int deals, int workers, int rounds)
       throws Exception {
     DealRun crm = new DealRun(service, serviceArrivals);
     DealRun baseline = new DealRun(bareEngine, bareArrivals);
-    // warm-up of both (JIT, caches, first deployments' parsing), not counted
-    int warm = Math.max(workers, Math.min(100, deals / 10));
-    new DealRun(service, serviceArrivals).run(warm, workers, 0);
-    new DealRun(bareEngine, bareArrivals).run(warm, workers, 1_000_000);
     // A production server runs autovacuum, whose automatic ANALYZE keeps the planner's statistics as the tables
     // grow; on a server without it (this machine's CI cluster) both databases would be planned as the empty
-    // databases they started as, the larger one's the worse. So both are analyzed before each round, untimed.
-    boolean analyze = !pg.autovacuum();
-    if (analyze) {
-      results.note("the server's autovacuum is off: both databases are analyzed before each round of A and before B,"
-          + " outside the timed runs, as its automatic ANALYZE would");
+    // databases they started as, the larger one's the worse. So the benchmark analyzes them where it would.
+    AutoAnalyze statistics = new AutoAnalyze(pg);
+    if (statistics.emulating()) {
+      results.note("the server's autovacuum is off: each database is analyzed as its automatic ANALYZE would (once a"
+          + " tenth more deals than at the last analysis, at least every 100), between batches outside the timed"
+          + " runs and CPU readings, and before B");
     }
+    warmUp(service, serviceArrivals, bareEngine, bareArrivals, db, bareDb, statistics, deals, workers);
     settle();
     Pg.Counters crmBefore = pg.counters(db);
     Pg.Counters bareBefore = pg.counters(bareDb);
@@ -249,24 +278,17 @@ class RelaisBenchmark {
     CpuMeter.Reading bareCpu = new CpuMeter.Reading(0, 0, 0);
     for (int r = 0; r < rounds; r++) {
       int count = r == rounds - 1 ? deals - perRound * (rounds - 1) : perRound;
-      if (analyze) {
-        pg.analyze(db);
-        pg.analyze(bareDb);
-      }
       long crmNanos = crm.elapsedNanos;
       long bareNanos = baseline.elapsedNanos;
+      long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       // alternate which side goes first, so a slow spell of the machine does not always hit the same one
       CpuMeter.Reading roundCrm = new CpuMeter.Reading(0, 0, 0);
       CpuMeter.Reading roundBare = new CpuMeter.Reading(0, 0, 0);
       for (int turn = 0; turn < 2; turn++) {
         if ((turn == 0) == (r % 2 == 0)) {
-          CpuMeter.Reading before = cpu.read(db);
-          crm.run(count, workers, 0);
-          roundCrm = cpu.read(db).minus(before);
+          roundCrm = statistics.run(crm, db, count, workers, 0, cpu);
         } else {
-          CpuMeter.Reading before = cpu.read(bareDb);
-          baseline.run(count, workers, 2_000_000 + r * count);
-          roundBare = cpu.read(bareDb).minus(before);
+          roundBare = statistics.run(baseline, bareDb, count, workers, 2_000_000 + r * count, cpu);
         }
       }
       crmCpu = crmCpu.plus(roundCrm);
@@ -277,7 +299,9 @@ class RelaisBenchmark {
       roundCpuRatios.add(roundCrm.totalNanos() == 0 ? Double.NaN
           : (double) roundBare.totalNanos() / roundCrm.totalNanos());
       ratios.add(String.format("%.1f/%.1f", a, a0));
-      results.note(String.format("round %d: %d deals, A %.1f deals/s, A' %.1f deals/s", r + 1, count, a, a0));
+      results.note(String.format("round %d: %d deals, A %.1f deals/s, A' %.1f deals/s, CPU ratio %.3f, JIT compiling"
+          + " %.1f s", r + 1, count, a, a0, roundCpuRatios.get(r),
+          (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore) / 1e3));
     }
     settle();
     Pg.Counters crmUsed = pg.counters(db).minus(crmBefore);
