@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -94,12 +95,16 @@ class WebappsInABrowserTest {
         By.cssSelector("li.task")).stream().filter(e -> e.getText().contains(customer)).findFirst().orElse(null));
   }
 
-  /** Clicks, finding the element again if Tasklist redrew it between finding and clicking. */
+  /**
+   * Clicks once the element takes the click: found again while the page redraws it (stale), tried again while it is
+   * still appearing or covered (not interactable, e.g. during a popup's opening animation).
+   */
   private void click(java.util.function.Supplier<WebElement> element) {
-    waiting().ignoring(StaleElementReferenceException.class).until(driver -> {
-      element.get().click();
-      return true;
-    });
+    waiting().ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class)
+        .until(driver -> {
+          element.get().click();
+          return true;
+        });
   }
 
   /** Opens the task of this customer's deal from "My group", claims it, and waits for its form. */
@@ -150,10 +155,12 @@ class WebappsInABrowserTest {
     click(() -> card("Follow Up Browser SA").findElement(By.cssSelector("h4 a")));
     waiting().until(driver -> driver.findElements(By.xpath("//*[contains(text(),'Set follow-up date')]")).stream()
         .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
-    browser.findElement(By.cssSelector(".datepicker .uib-right")).click();
-    browser.findElements(By.cssSelector(".datepicker td button")).stream()
-        .filter(b -> b.getText().strip().equals("15")).findFirst().orElseThrow().click();
-    browser.findElement(By.cssSelector(".datepicker-control .glyphicon-ok")).click();
+    // the date picker opens with an animation; CI once clicked its arrow before it took clicks
+    click(() -> browser.findElement(By.cssSelector(".datepicker .uib-right")));
+    click(() -> browser.findElements(By.cssSelector(".datepicker td button")).stream()
+        .filter(b -> b.getText().strip().equals("15")).findFirst()
+        .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("the month's 15th, not drawn yet")));
+    click(() -> browser.findElement(By.cssSelector(".datepicker-control .glyphicon-ok")));
 
     waiting().until(driver -> Api.as(rest, "sales").get("/engine-rest/task?processInstanceBusinessKey=" + deal)
         .json().get(0).path("followUp").isTextual());
