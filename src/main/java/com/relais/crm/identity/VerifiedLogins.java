@@ -1,13 +1,12 @@
 package com.relais.crm.identity;
 
+import com.relais.crm.platform.ShortMemory;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,16 +32,14 @@ public class VerifiedLogins {
   /** Who logged in, and the groups and tenants the engine's authorizations will check. */
   public record Login(String userId, List<String> groups, List<String> tenants) {}
 
-  private record Remembered(Login login, long expiresAtNanos) {}
-
   private final IdentityService identityService;
-  private final long rememberForNanos;
   private final SecretKeySpec key;
-  private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+  /** Right logins by the HMAC of id and password; a wrong one is never kept (null), so it always reaches the engine. */
+  private final ShortMemory<String, Login> remembered;
 
   VerifiedLogins(IdentityService identityService, IdentityProperties properties) {
     this.identityService = identityService;
-    this.rememberForNanos = properties.login().rememberFor().toNanos();
+    this.remembered = new ShortMemory<>(properties.login().rememberFor(), MAX_ENTRIES);
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, HMAC);
@@ -53,24 +50,9 @@ public class VerifiedLogins {
     if (userId == null || userId.isBlank() || password == null) {
       return Optional.empty();
     }
-    String entry = entryOf(userId, password);
-    long now = System.nanoTime();
-    Remembered known = remembered.get(entry);
-    if (known != null && now - known.expiresAtNanos() < 0) {
-      return Optional.of(known.login());
-    }
-    if (!identityService.checkPassword(userId, password)) {
-      remembered.remove(entry);
-      return Optional.empty();
-    }
-    Login login = new Login(userId, groupsOf(userId), tenantsOf(userId));
-    if (rememberForNanos > 0) {
-      if (remembered.size() >= MAX_ENTRIES) {
-        remembered.clear();
-      }
-      remembered.put(entry, new Remembered(login, now + rememberForNanos));
-    }
-    return Optional.of(login);
+    return Optional.ofNullable(remembered.get(entryOf(userId, password), entry ->
+        identityService.checkPassword(userId, password)
+            ? new Login(userId, groupsOf(userId), tenantsOf(userId)) : null));
   }
 
   private List<String> groupsOf(String userId) {

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * changes rarely (a person's notification preferences, the groups of someone told of an event). An entry older than
  * the window is read again, so a change made where this memory cannot hear of it (another node, the Admin webapp)
  * counts within the window; a change made on this node calls {@link #forget}, and counts at once. A window of zero
- * remembers nothing. Bounded: emptied when full, the cheapest fair eviction for entries that are cheap to read again.
+ * remembers nothing, nor does a read that found nothing (null), so an absence is always asked again (a wrong password).
+ * Bounded: emptied when full, the cheapest fair eviction for entries that are cheap to read again.
  *
  * @param <K> what a value is found by
  * @param <V> the value; kept and handed out as it is, so it should be immutable
@@ -37,7 +38,10 @@ public final class ShortMemory<K, V> {
     this.nanoClock = nanoClock;
   }
 
-  /** The value remembered for {@code key} if read within the window, else what {@code read} says now (then kept). */
+  /**
+   * The value remembered for {@code key} if read within the window, else what {@code read} says now, kept unless it
+   * is null.
+   */
   public V get(K key, Function<? super K, ? extends V> read) {
     if (windowNanos <= 0) {
       return read.apply(key);
@@ -48,6 +52,10 @@ public final class ShortMemory<K, V> {
       return known.value();
     }
     V value = read.apply(key);
+    if (value == null) {
+      entries.remove(key);
+      return null;
+    }
     if (entries.size() >= maxEntries) {
       entries.clear();
     }
@@ -69,6 +77,11 @@ public final class ShortMemory<K, V> {
         }
       });
     }
+  }
+
+  /** How many values are remembered now (some perhaps past their window). */
+  public int size() {
+    return entries.size();
   }
 
   /** Forgets everything, now and again when the current transaction has ended (see {@link #forget}). */

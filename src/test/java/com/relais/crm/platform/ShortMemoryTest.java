@@ -95,4 +95,14 @@ class ShortMemoryTest {
 
     assertThat(reads).as("cyd remembered, ada read again").hasValue(4);
   }
+
+  @Test
+  void aReadThatFoundNothingIsAskedAgainNextTime() {
+    database.set(null); // a wrong password: never remembered, so the next try reaches the engine again
+
+    assertThat(memory.get("ada", this::read)).isNull();
+    database.set("IN_APP");
+    assertThat(memory.get("ada", this::read)).isEqualTo("IN_APP");
+    assertThat(reads).hasValue(2);
+  }
 }
