@@ -43,6 +43,11 @@ class NotificationPreferences {
   /** One kind's choice. */
   record Preference(EventKind eventKind, Set<NotificationChannel> channels, Digest digest) {}
 
+  /** Each kind's choice for someone who made none: made once, as it is asked for at every event told. */
+  private static final Map<EventKind, Preference> DEFAULTS = Arrays.stream(EventKind.values()).collect(
+      Collectors.toMap(kind -> kind, kind -> new Preference(kind, DEFAULT_CHANNELS, Digest.NONE), (a, b) -> a,
+          () -> new EnumMap<>(EventKind.class)));
+
   /**
    * The choice the dispatcher goes by, read at most {@link #REMEMBERED_FOR} ago: all of the user's kinds in one
    * read. Runs in the caller's transaction (the event's), if any.
@@ -73,7 +78,7 @@ class NotificationPreferences {
   }
 
   private static Preference byDefault(EventKind kind) {
-    return new Preference(kind, DEFAULT_CHANNELS, Digest.NONE);
+    return DEFAULTS.get(kind);
   }
 
   /** Replaces the choices for the kinds named; the others keep theirs. All or nothing. */
