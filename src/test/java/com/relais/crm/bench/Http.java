@@ -77,6 +77,15 @@ final class Http {
     }
   }
 
+  Answer put(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base.get() + path)).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   /**
    * POST as the external e-signature provider: signed with the tests' shared secret, which the benchmark gives the
    * service (the Basic header every request of this client carries opens nothing on that endpoint).

@@ -5,6 +5,7 @@ import com.relais.crm.messaging.MailSink;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +27,7 @@ final class NotificationRun {
   double lagP50Millis;
   double lagP95Millis;
 
-  void run(ConfigurableApplicationContext context, int events) throws Exception {
+  void run(ConfigurableApplicationContext context, String base, int events) throws Exception {
     JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
     TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
     long customer = jdbc.queryForObject("insert into customer (name, email, category, acquisition_source,"
@@ -36,13 +37,13 @@ final class NotificationRun {
     for (String user : FOLLOWERS) {
       jdbc.update("insert into subscription (user_id, customer_id, created_at) values (?, ?, current_timestamp)",
           user, customer);
-      jdbc.update("delete from notification_preference where user_id = ? and event_kind = 'EXCHANGE_LOGGED'", user);
-      jdbc.update("insert into notification_preference (user_id, event_kind, channels, digest)"
-          + " values (?, 'EXCHANGE_LOGGED', 'EMAIL,IN_APP', 'NONE')", user);
+      // as the user does on the settings page, so the service's memory of their choices hears of it
+      Http.Answer chosen = new Http(base, user, new Stats(), null).put("/api/notification-preferences", List.of(
+          Map.of("eventKind", "EXCHANGE_LOGGED", "channels", List.of("EMAIL", "IN_APP"), "digest", "NONE")));
+      if (chosen.status() != 200) {
+        throw new IllegalStateException("preferences of " + user + ": " + chosen);
+      }
     }
-    // written as another node would: the dispatcher may go by what it remembers of a person's choices for ten seconds
-    // (NotificationPreferences.REMEMBERED_FOR), and the scenarios before this one told these users of their deals
-    Thread.sleep(10_500);
     long before = jdbc.queryForObject("select count(*) from outbox_message where status = 'SENT'", Long.class);
     long start = System.nanoTime();
     for (int from = 0; from < events; from += EVENTS_PER_TRANSACTION) {

@@ -172,7 +172,7 @@ class RelaisBenchmark {
         scenarioD(base, db, customers, exchanges, searches);
       }
       if (scenarios.contains("N")) {
-        scenarioN(context, notificationEvents);
+        scenarioN(context, base, notificationEvents);
       }
       if (scenarios.contains("K")) {
         scenarioK(context, base, db, campaignCustomers, new DealRun(new DealRun.Crm(context, engine), crmArrivals),
@@ -442,9 +442,9 @@ class RelaisBenchmark {
         files, run.bytes / 1048576.0, run.heapBase1Mb / 1048576.0, run.heapBase20Mb / 1048576.0));
   }
 
-  private void scenarioN(ConfigurableApplicationContext context, int events) throws Exception {
+  private void scenarioN(ConfigurableApplicationContext context, String base, int events) throws Exception {
     NotificationRun run = new NotificationRun();
-    run.run(context, events);
+    run.run(context, base, events);
     results.figure("N", "events raised (3 followers, e-mail + on screen each)", events, "events");
     results.figure("N", "events/s turned into notifications and outbox rows", events / run.raiseSeconds, "events/s");
     results.figure("N", "events/s through to the SMTP server", events / run.drainSeconds, "events/s");
