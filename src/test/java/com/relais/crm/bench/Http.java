@@ -69,18 +69,17 @@ final class Http {
   }
 
   Answer post(String path, Object body) {
-    try {
-      return send(HttpRequest.newBuilder(URI.create(base.get() + path)).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(e);
-    }
+    return sendJson("POST", path, body);
   }
 
   Answer put(String path, Object body) {
+    return sendJson("PUT", path, body);
+  }
+
+  private Answer sendJson(String method, String path, Object body) {
     try {
       return send(HttpRequest.newBuilder(URI.create(base.get() + path)).header("Content-Type", "application/json")
-          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
