@@ -10,7 +10,6 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.stereotype.Component;
 
@@ -33,16 +32,24 @@ public class VerifiedLogins {
   public record Login(String userId, List<String> groups, List<String> tenants) {}
 
   private final IdentityService identityService;
-  private final SecretKeySpec key;
+  private final StaffDirectory staff;
+  /** Initialised once with the key; each check works on a clone (a Mac is not thread-safe, finding one is slow). */
+  private final Mac keyed;
   /** Right logins by the HMAC of id and password; a wrong one is never kept (null), so it always reaches the engine. */
   private final ShortMemory<String, Login> remembered;
 
-  VerifiedLogins(IdentityService identityService, IdentityProperties properties) {
+  VerifiedLogins(IdentityService identityService, StaffDirectory staff, IdentityProperties properties) {
     this.identityService = identityService;
+    this.staff = staff;
     this.remembered = new ShortMemory<>(properties.login().rememberFor(), MAX_ENTRIES);
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
-    this.key = new SecretKeySpec(secret, HMAC);
+    try {
+      this.keyed = Mac.getInstance(HMAC);
+      keyed.init(new SecretKeySpec(secret, HMAC));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Every Java has " + HMAC, e);
+    }
   }
 
   /** The login when {@code password} is the user's, checked by the engine or remembered from a recent check. */
@@ -52,11 +59,7 @@ public class VerifiedLogins {
     }
     return Optional.ofNullable(remembered.get(entryOf(userId, password), entry ->
         identityService.checkPassword(userId, password)
-            ? new Login(userId, groupsOf(userId), tenantsOf(userId)) : null));
-  }
-
-  private List<String> groupsOf(String userId) {
-    return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+            ? new Login(userId, List.copyOf(staff.groupsOf(userId)), tenantsOf(userId)) : null));
   }
 
   private List<String> tenantsOf(String userId) {
@@ -66,13 +69,12 @@ public class VerifiedLogins {
 
   private String entryOf(String userId, String password) {
     try {
-      Mac mac = Mac.getInstance(HMAC);
-      mac.init(key);
+      Mac mac = (Mac) keyed.clone();
       mac.update(userId.getBytes(StandardCharsets.UTF_8));
       mac.update((byte) 0);
       return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Every Java has " + HMAC, e);
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("Every Java's " + HMAC + " can be cloned", e);
     }
   }
 

@@ -23,7 +23,8 @@ class VerifiedLoginsTest {
     when(sales.getId()).thenReturn("sales");
     when(engine.createGroupQuery().groupMember(anyString()).list()).thenReturn(List.of(sales));
     when(engine.createTenantQuery().userMember(anyString()).includingGroupsOfUser(true).list()).thenReturn(List.of());
-    return new VerifiedLogins(engine, new IdentityProperties(null, null, null, new IdentityProperties.Login(rememberFor)));
+    var properties = new IdentityProperties(null, null, null, new IdentityProperties.Login(rememberFor));
+    return new VerifiedLogins(engine, new StaffDirectory(engine, null, properties), properties);
   }
 
   @Test
