@@ -160,10 +160,7 @@ class RelaisBenchmark {
         bare = null;
       }
       if (scenarios.contains("B")) {
-        if (!pg.autovacuum()) {
-          pg.analyze(db); // as before each round of A
-        }
-        scenarioB(base, restDeals, restClients, rounds);
+        scenarioB(base, db, restDeals, restClients, rounds);
       }
       if (scenarios.contains("C")) {
         scenarioC(context, base, db, files);
@@ -368,22 +365,39 @@ class RelaisBenchmark {
         bare.dbNanos() / 1e6 / deals));
   }
 
+  /**
+   * Between B's runs, as autovacuum would have analyzed during the run before (B's runs are timed whole, so not in
+   * batches as A's). Without it a B run alone kept the plans its connections had cached while the tables were nearly
+   * empty: sequential scans of the deal tables, even for look-ups by id (docs/performance.md).
+   */
+  private void analyzeUnlessAutovacuum(String db) throws java.sql.SQLException {
+    if (!pg.autovacuum()) {
+      pg.analyze(db);
+    }
+  }
+
   /** The statistics collector publishes a backend's counts when it goes idle (at most every 10 s on PostgreSQL 15). */
   private static void settle() throws InterruptedException {
     Thread.sleep(11_000);
   }
 
-  private void scenarioB(String base, int restDeals, int clients, int rounds) throws Exception {
+  private void scenarioB(String base, String db, int restDeals, int clients, int rounds) throws Exception {
     // a tenth of its deals: half as many did not change how B's p99 falls over its paced run (docs/performance.md)
     int warm = Math.max(clients, setting("restWarmupDeals", restDeals / 10));
     results.setting("restWarmupDeals", warm);
+    if (!pg.autovacuum()) {
+      results.note("autovacuum is off on this server: B's database is analyzed before each of its three runs");
+    }
+    analyzeUnlessAutovacuum(db);
     new RestRun(base, 0).run(warm, clients, "warm-");
+    analyzeUnlessAutovacuum(db);
     RestRun saturated = new RestRun(base, 0);
     saturated.run(restDeals, clients, "sat-");
     double rate = saturated.requestsPerSecond();
     results.figure("B", "throughput at saturation", rate, "req/s");
     results.figure("B", "deals/s at saturation", saturated.dealsPerSecond(), "deals/s");
     results.figure("B", "p99 at saturation", saturated.latencies.percentileMs(99), "ms");
+    analyzeUnlessAutovacuum(db);
     RestRun half = new RestRun(base, rate / 2);
     half.run(Math.max(clients, restDeals / 2), clients, "half-");
     results.figure("B", "achieved rate at half saturation", half.requestsPerSecond(), "req/s");
