@@ -114,14 +114,17 @@ class ReplyMailbox {
 
   /**
    * The mail session, made at the first round and kept: making one searches the class path for mail providers,
-   * three quarters of a round's CPU, and its settings never change.
+   * three quarters of a round's CPU, and its settings never change. They cover both protocols, so the session does
+   * not depend on which one the first round used.
    */
-  private Session session(String protocol) {
+  private Session session() {
     Session made = session;
     if (made == null) {
       Properties settings = new Properties();
-      settings.put("mail." + protocol + ".connectiontimeout", "10000");
-      settings.put("mail." + protocol + ".timeout", "10000");
+      for (String protocol : new String[] {"imap", "imaps"}) {
+        settings.put("mail." + protocol + ".connectiontimeout", "10000");
+        settings.put("mail." + protocol + ".timeout", "10000");
+      }
       made = Session.getInstance(settings);
       session = made;
     }
@@ -135,7 +138,7 @@ class ReplyMailbox {
       return;
     }
     String protocol = target.ssl() ? "imaps" : "imap";
-    Store store = session(protocol).getStore(protocol);
+    Store store = session().getStore(protocol);
     store.connect(target.host(), target.port(), target.user(), target.password());
     try {
       Folder inbox = store.getFolder("INBOX");
