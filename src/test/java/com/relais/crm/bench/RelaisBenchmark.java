@@ -365,17 +365,6 @@ class RelaisBenchmark {
         bare.dbNanos() / 1e6 / deals));
   }
 
-  /**
-   * Between B's runs, as autovacuum would have analyzed during the run before (B's runs are timed whole, so not in
-   * batches as A's). Without it a B run alone kept the plans its connections had cached while the tables were nearly
-   * empty: sequential scans of the deal tables, even for look-ups by id (docs/performance.md).
-   */
-  private void analyzeUnlessAutovacuum(String db) throws java.sql.SQLException {
-    if (!pg.autovacuum()) {
-      pg.analyze(db);
-    }
-  }
-
   /** The statistics collector publishes a backend's counts when it goes idle (at most every 10 s on PostgreSQL 15). */
   private static void settle() throws InterruptedException {
     Thread.sleep(11_000);
@@ -385,19 +374,27 @@ class RelaisBenchmark {
     // a tenth of its deals: half as many did not change how B's p99 falls over its paced run (docs/performance.md)
     int warm = Math.max(clients, setting("restWarmupDeals", restDeals / 10));
     results.setting("restWarmupDeals", warm);
-    if (!pg.autovacuum()) {
+    // Before each of B's runs, as autovacuum would have analyzed during the run before (B's runs are timed whole, so
+    // not in batches as A's). Without it a B run alone kept the plans its connections had cached while the tables
+    // were nearly empty: sequential scans of the deal tables, even for look-ups by id (docs/performance.md).
+    boolean analyzing = !pg.autovacuum();
+    if (analyzing) {
       results.note("autovacuum is off on this server: B's database is analyzed before each of its three runs");
+      pg.analyze(db);
     }
-    analyzeUnlessAutovacuum(db);
     new RestRun(base, 0).run(warm, clients, "warm-");
-    analyzeUnlessAutovacuum(db);
+    if (analyzing) {
+      pg.analyze(db);
+    }
     RestRun saturated = new RestRun(base, 0);
     saturated.run(restDeals, clients, "sat-");
     double rate = saturated.requestsPerSecond();
     results.figure("B", "throughput at saturation", rate, "req/s");
     results.figure("B", "deals/s at saturation", saturated.dealsPerSecond(), "deals/s");
     results.figure("B", "p99 at saturation", saturated.latencies.percentileMs(99), "ms");
-    analyzeUnlessAutovacuum(db);
+    if (analyzing) {
+      pg.analyze(db);
+    }
     RestRun half = new RestRun(base, rate / 2);
     half.run(Math.max(clients, restDeals / 2), clients, "half-");
     results.figure("B", "achieved rate at half saturation", half.requestsPerSecond(), "req/s");
