@@ -332,6 +332,8 @@ class RelaisBenchmark {
         (bareUsed.commits() - baseline.driverReads.get()) / (double) deals, "commits");
     results.figure("A", "rows written per deal", crmUsed.rowsWritten() / (double) deals, "rows");
     results.figure("A'", "rows written per deal", bareUsed.rowsWritten() / (double) deals, "rows");
+    results.figure("A", "rows read by sequential scans per deal", crmUsed.rowsScanned() / (double) deals, "rows");
+    results.figure("A'", "rows read by sequential scans per deal", bareUsed.rowsScanned() / (double) deals, "rows");
     results.setting("cores", cores);
     results.note("A rounds (A/A' deals/s): " + String.join(", ", ratios));
     results.note("A rounds (CPU ratio A'/A): " + roundCpuRatios.stream().map(v -> String.format("%.3f", v))
