@@ -5,6 +5,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -68,27 +70,26 @@ class SubtaskLookupIndex extends AbstractProcessEnginePlugin {
 
   /** Whether any index of the table has the parent task column first, by whatever name. */
   static boolean exists(Connection connection, String table) throws SQLException {
+    return !indexesOnParentColumn(connection, table).isEmpty();
+  }
+
+  /** The names, in upper case, of the table's indexes whose first column is the parent task's. */
+  static List<String> indexesOnParentColumn(Connection connection, String table) throws SQLException {
     DatabaseMetaData metadata = connection.getMetaData();
-    String schema = null;
-    String name = table;
-    int dot = table.lastIndexOf('.');
-    if (dot >= 0) {
-      schema = table.substring(0, dot);
-      name = table.substring(dot + 1);
-    }
-    // PostgreSQL keeps unquoted names in lower case, H2 in upper case
-    for (String spelled : new String[] {name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT)}) {
-      String inSchema = schema == null ? null
-          : metadata.storesLowerCaseIdentifiers() ? schema.toLowerCase(Locale.ROOT) : schema.toUpperCase(Locale.ROOT);
-      try (ResultSet indexes = metadata.getIndexInfo(null, inSchema, spelled, false, false)) {
-        while (indexes.next()) {
-          if (indexes.getShort("ORDINAL_POSITION") == 1
-              && "PARENT_TASK_ID_".equalsIgnoreCase(indexes.getString("COLUMN_NAME"))) {
-            return true;
-          }
+    // the catalogue holds unquoted names as the database folds them: lower case on PostgreSQL, upper case on H2
+    String folded = metadata.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT)
+        : table.toUpperCase(Locale.ROOT);
+    int dot = folded.lastIndexOf('.');
+    List<String> names = new ArrayList<>();
+    try (ResultSet indexes = metadata.getIndexInfo(null, dot < 0 ? null : folded.substring(0, dot),
+        folded.substring(dot + 1), false, false)) {
+      while (indexes.next()) {
+        if (indexes.getShort("ORDINAL_POSITION") == 1
+            && "PARENT_TASK_ID_".equalsIgnoreCase(indexes.getString("COLUMN_NAME"))) {
+          names.add(indexes.getString("INDEX_NAME").toUpperCase(Locale.ROOT));
         }
       }
     }
-    return false;
+    return names;
   }
 }
