@@ -376,27 +376,20 @@ class RelaisBenchmark {
     // a tenth of its deals: half as many did not change how B's p99 falls over its paced run (docs/performance.md)
     int warm = Math.max(clients, setting("restWarmupDeals", restDeals / 10));
     results.setting("restWarmupDeals", warm);
-    // Before each of B's runs, as autovacuum would have analyzed during the run before (B's runs are timed whole, so
-    // not in batches as A's). Without it a B run alone kept the plans its connections had cached while the tables
-    // were nearly empty: sequential scans of the deal tables, even for look-ups by id (docs/performance.md).
-    boolean analyzing = !pg.autovacuum();
-    if (analyzing) {
+    AutoAnalyze statistics = new AutoAnalyze(pg);
+    if (statistics.emulating()) {
       results.note("autovacuum is off on this server: B's database is analyzed before each of its three runs");
-      pg.analyze(db);
     }
+    statistics.beforeTimedRun(db);
     new RestRun(base, 0).run(warm, clients, "warm-");
-    if (analyzing) {
-      pg.analyze(db);
-    }
+    statistics.beforeTimedRun(db);
     RestRun saturated = new RestRun(base, 0);
     saturated.run(restDeals, clients, "sat-");
     double rate = saturated.requestsPerSecond();
     results.figure("B", "throughput at saturation", rate, "req/s");
     results.figure("B", "deals/s at saturation", saturated.dealsPerSecond(), "deals/s");
     results.figure("B", "p99 at saturation", saturated.latencies.percentileMs(99), "ms");
-    if (analyzing) {
-      pg.analyze(db);
-    }
+    statistics.beforeTimedRun(db);
     RestRun half = new RestRun(base, rate / 2);
     half.run(Math.max(clients, restDeals / 2), clients, "half-");
     results.figure("B", "achieved rate at half saturation", half.requestsPerSecond(), "req/s");
